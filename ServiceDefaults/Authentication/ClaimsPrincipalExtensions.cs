@@ -1,0 +1,32 @@
+using System.Security.Claims;
+
+namespace ShopAuthDemo.ServiceDefaults.Authentication;
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string? GetSubject(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(KeycloakClaimTypes.Subject);
+
+    public static string? GetAuthorizedParty(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(KeycloakClaimTypes.AuthorizedParty);
+
+    // "aud" is a string for one audience and an array for several; both arrive as one claim per value.
+    public static IReadOnlyList<string> GetAudiences(this ClaimsPrincipal principal) =>
+        principal.FindAll(KeycloakClaimTypes.Audience).Select(claim => claim.Value).Distinct().ToList();
+
+    // Keycloak puts all granted scopes in one space-separated claim: "scope": "openid profile catalog".
+    public static IReadOnlySet<string> GetScopes(this ClaimsPrincipal principal) =>
+        principal.FindAll(KeycloakClaimTypes.Scope)
+            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+
+    public static bool HasScope(this ClaimsPrincipal principal, string scope) =>
+        principal.GetScopes().Contains(scope);
+
+    public static IReadOnlyList<string> GetRoles(this ClaimsPrincipal principal) =>
+        principal.Identities
+            .SelectMany(identity => identity.FindAll(identity.RoleClaimType))
+            .Select(claim => claim.Value)
+            .Distinct()
+            .ToList();
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using ShopAuthDemo.ServiceDefaults.Authentication;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class JwtBearerExtensions
+{
+    // Every API validates Keycloak access tokens the same way; the rules live here, once.
+    public static TBuilder AddJwtBearerAuthentication<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var identity = IdentityProviderSettings.From(builder.Configuration);
+        var isDevelopment = builder.Environment.IsDevelopment();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.Authority = identity.Authority;
+                options.Audience = identity.Audience;
+                // Plain-http discovery would let anyone on the path swap the signing keys.
+                options.RequireHttpsMetadata = !isDevelopment;
+                // Keep "sub", "aud", "scope" as Keycloak named them instead of long WS-* URIs.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = identity.Authority,
+                    ValidateIssuer = true,
+                    // A token minted for another API must not be replayable against this one.
+                    ValidAudience = identity.Audience,
+                    ValidateAudience = true,
+                    // Pinning the algorithm stops "alg: none" and RSA/HMAC key-confusion tokens.
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    ValidateLifetime = true,
+                    // The default 5 minutes would double the life of a 5-minute Keycloak token.
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = KeycloakClaimTypes.PreferredUsername,
+                    RoleClaimType = KeycloakClaimTypes.Role,
+                };
+            });
+
+        builder.Services.AddTransient<IClaimsTransformation, KeycloakRoleClaimsTransformation>();
+        builder.Services.AddAuthorization();
+
+        return builder;
+    }
+}

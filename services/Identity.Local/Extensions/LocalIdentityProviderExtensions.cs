@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ShopAuthDemo.Identity.Local.Endpoints;
+using ShopAuthDemo.Identity.Local.Login;
+using ShopAuthDemo.Identity.Local.Logout;
+using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Identity.Local.Seeding;
+using ShopAuthDemo.Identity.Local.Sessions;
+using ShopAuthDemo.Identity.Local.Tokens;
+
+namespace ShopAuthDemo.Identity.Local.Extensions;
+
+public static class LocalIdentityProviderExtensions
+{
+    public static WebApplicationBuilder AddLocalIdentityProvider(this WebApplicationBuilder builder)
+    {
+        // A stand-in with ephemeral keys and dev users has no business anywhere but a developer's machine.
+        if (!builder.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                "Identity.Local is a development stand-in for Keycloak and only runs in the Development environment.");
+
+        var configuration = builder.Configuration;
+        var issuer = new Uri(Required(configuration, "Identity:Issuer"));     // e.g. http://localhost:5001/realms/shop
+        var realmFile = Required(configuration, "Realm:File");                 // path of AppHost/Realms/shop-realm.json
+        var realm = RealmFile.Load(realmFile, name => configuration[name]);    // ${NAME} from environment, like Keycloak
+
+        var services = builder.Services;
+        services.AddSingleton(realm);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SsoSessionStore>();
+        services.AddSingleton<TokenPrincipalFactory>();
+        services.AddSingleton<TokenExchangeRules>();
+        services.AddSingleton<LogoutTokenFactory>();
+        services.AddSingleton<BackchannelLogoutNotifier>();
+        services.AddHttpClient(BackchannelLogoutNotifier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
+
+        // An in-memory SQLite database lives as long as its connection: one per process, opened once.
+        // (EF's InMemory provider cannot run the bulk updates OpenIddict uses to revoke a token family.)
+        var database = new SqliteConnection("Data Source=:memory:");
+        database.Open();
+        services.AddDbContext<IdentityLocalDbContext>(db => db.UseSqlite(database).UseOpenIddict());
+        services.AddOpenIddictServer(realm, issuer);
+        services.AddAuthentication().AddSsoCookie(realm);
+        services.AddAuthorization();
+        services.AddAntiforgery(options => options.Cookie.Path = KeycloakPaths.Realm);
+        services.AddHostedService<RealmClientRegistration>();
+        return builder;
+    }
+
+    public static WebApplication MapLocalIdentityProvider(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        string[] getAndPost = [HttpMethods.Get, HttpMethods.Post];
+        app.MapMethods(KeycloakPaths.Authorize, getAndPost, AuthorizeEndpoint.HandleAsync);
+        app.MapPost(KeycloakPaths.Token, TokenEndpoint.HandleAsync);
+        app.MapMethods(KeycloakPaths.UserInfo, getAndPost, UserInfoEndpoint.HandleAsync);
+        app.MapMethods(KeycloakPaths.Logout, getAndPost, EndSessionEndpoint.HandleAsync);
+        app.MapGet(KeycloakPaths.Status, StatusPage.HandleAsync);
+        app.MapLogin();
+        return app;
+    }
+
+    private static string Required(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Configuration missing value for: {key}");
+}

@@ -1,0 +1,80 @@
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using ShopAuthDemo.Identity.Local.Endpoints;
+using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Identity.Local.Seeding;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace ShopAuthDemo.Identity.Local.Extensions;
+
+/// <summary>OpenIddict configured to look like Keycloak's realm endpoints and token format.</summary>
+internal static class OpenIddictServerSetup
+{
+    public static void AddOpenIddictServer(this IServiceCollection services, ShopRealm realm, Uri issuer)
+    {
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityLocalDbContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(issuer);
+                server.SetConfigurationEndpointUris(Relative(KeycloakPaths.Discovery))
+                      .SetAuthorizationEndpointUris(Relative(KeycloakPaths.Authorize))
+                      .SetTokenEndpointUris(Relative(KeycloakPaths.Token))
+                      .SetUserInfoEndpointUris(Relative(KeycloakPaths.UserInfo))
+                      .SetEndSessionEndpointUris(Relative(KeycloakPaths.Logout))
+                      .SetJsonWebKeySetEndpointUris(Relative(KeycloakPaths.Certs))
+                      .SetRevocationEndpointUris(Relative(KeycloakPaths.Revoke))
+                      .SetIntrospectionEndpointUris(Relative(KeycloakPaths.Introspect));
+
+                server.AllowAuthorizationCodeFlow()
+                      .AllowRefreshTokenFlow()
+                      .AllowClientCredentialsFlow()
+                      .AllowTokenExchangeFlow()
+                      .RequireProofKeyForCodeExchange();
+                // Only S256: "plain" PKCE protects nothing if the authorization request leaks.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                server.RegisterScopes([Scopes.OpenId, .. realm.Scopes.Select(s => s.Name)]);
+                server.RegisterAudiences([.. realm.Clients.Select(c => c.ClientId)]);
+
+                server.SetAccessTokenLifetime(realm.Settings.AccessTokenLifespan)
+                      .SetIssuedTokenLifetime(realm.Settings.AccessTokenLifespan)
+                      .SetRefreshTokenLifetime(realm.Settings.SsoSessionIdleTimeout)
+                      .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(1))
+                      // revokeRefreshToken with maxReuse 0: a refresh token works once.
+                      .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+
+                // Keycloak issues RS256 JWT access tokens that any API can read; keys live as long as the process.
+                server.AddEphemeralEncryptionKey()
+                      .AddEphemeralSigningKey()
+                      .DisableAccessTokenEncryption();
+
+                server.AddEventHandler<ProcessSignInContext>(handler => handler
+                    .UseInlineHandler(IssueRefreshTokensLikeKeycloak)
+                    .SetOrder(OpenIddictServerHandlers.EvaluateGeneratedTokens.Descriptor.Order + 1));
+
+                server.UseAspNetCore()
+                      .EnableAuthorizationEndpointPassthrough()
+                      .EnableTokenEndpointPassthrough()
+                      .EnableUserInfoEndpointPassthrough()
+                      .EnableEndSessionEndpointPassthrough()
+                      .EnableStatusCodePagesIntegration()
+                      // Development only (enforced at start-up): the dev machine serves plain http.
+                      .DisableTransportSecurityRequirement();
+            });
+    }
+
+    // Keycloak returns a refresh token with every code or refresh grant, without needing offline_access.
+    private static ValueTask IssueRefreshTokensLikeKeycloak(ProcessSignInContext context)
+    {
+        if (context.Request?.IsAuthorizationCodeGrantType() is true || context.Request?.IsRefreshTokenGrantType() is true)
+        {
+            context.GenerateRefreshToken = true;
+            context.IncludeRefreshToken = true;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static string Relative(string path) => path.TrimStart('/');
+}

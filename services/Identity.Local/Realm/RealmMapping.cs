@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ShopAuthDemo.Identity.Local.Realm;
+
+/// <summary>
+/// Turns the file's representation into the realm the stand-in serves, collecting every construct it
+/// cannot reproduce faithfully so start-up fails once, naming them all.
+/// </summary>
+internal static class RealmMapping
+{
+    private static readonly HashSet<string> ClientAttributes =
+    [
+        "pkce.code.challenge.method", "post.logout.redirect.uris", "backchannel.logout.url",
+        "backchannel.logout.session.required", "backchannel.logout.revoke.offline.tokens",
+        "standard.token.exchange.enabled", "access.token.lifespan",
+    ];
+
+    private static readonly HashSet<string> ScopeAttributes =
+        ["include.in.token.scope", "display.on.consent.screen", "consent.screen.text", "gui.order"];
+
+    public static ShopRealm ToRealm(RealmRepresentation file, string source)
+    {
+        var problems = new List<string>();
+        void Require(bool ok, string problem) { if (!ok) problems.Add(problem); }
+
+        Require(file.Enabled, "the realm is not enabled");
+        Require(file.RefreshTokenMaxReuse is null or 0, "refreshTokenMaxReuse other than 0 is not supported");
+        Require(file.RevokeRefreshToken is null or true, "revokeRefreshToken false is not supported (refresh tokens are single use)");
+
+        var realmRoles = (file.Roles?.Realm ?? []).Select(r => r.Name).ToHashSet();
+        var clientRoles = (file.Roles?.Client ?? []).ToDictionary(p => p.Key, p => p.Value.Select(r => r.Name).ToHashSet());
+        var clientIds = (file.Clients ?? []).Select(c => c.ClientId).ToHashSet();
+
+        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, Require)).ToList();
+        var scopeNames = scopes.Select(s => s.Name).ToHashSet();
+
+        var clients = (file.Clients ?? [])
+            .Where(c => c.Enabled is null or true)
+            .Select(c => ToClient(c, file, scopeNames, Require))
+            .ToList();
+        foreach (var roleClient in clientRoles.Keys)
+            Require(clientIds.Contains(roleClient), $"roles.client.{roleClient}: no such client");
+
+        var users = (file.Users ?? []).Select(u => ToUser(u, file.Realm, realmRoles, clientRoles, clients, Require)).ToList();
+
+        if (problems.Count > 0)
+            throw new RealmFileException(
+                $"{source} uses what the local identity provider cannot reproduce as Keycloak would:" +
+                Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
+
+        var settings = new RealmSettings(
+            file.Realm,
+            file.DisplayName ?? file.Realm,
+            Seconds(file.AccessTokenLifespan, 300),
+            Seconds(file.SsoSessionIdleTimeout, 1800),
+            Seconds(file.SsoSessionMaxLifespan, 36000),
+            file.LoginWithEmailAllowed ?? true);
+        return new ShopRealm(settings, clients, scopes, users);
+    }
+
+    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, Action<bool, string> require)
+    {
+        var where = $"clientScopes[{scope.Name}]";
+        require(scope.Protocol is null or "openid-connect", $"{where}: protocol '{scope.Protocol}' (only openid-connect)");
+        foreach (var key in (scope.Attributes ?? []).Keys)
+            require(ScopeAttributes.Contains(key), $"{where}.attributes.{key}: unknown attribute");
+
+        var mappers = (scope.ProtocolMappers ?? []).Select(m => ToMapper(m, where, clientIds, require)).ToList();
+        var include = scope.Attributes?.GetValueOrDefault("include.in.token.scope") ?? "true";
+        return new RealmClientScope(scope.Name, IsTrue(include), mappers);
+    }
+
+    private static ClaimMapper ToMapper(ProtocolMapperRepresentation mapper, string owner, ISet<string> clientIds, Action<bool, string> require)
+    {
+        var where = $"{owner}.protocolMappers[{mapper.Name}]";
+        var config = mapper.Config ?? [];
+        if (!SupportedMappers.ConfigKeys.TryGetValue(mapper.ProtocolMapper, out var keys))
+        {
+            require(false, $"{where}: mapper type '{mapper.ProtocolMapper}' is not supported");
+        }
+        else
+        {
+            foreach (var key in config.Keys)
+                require(keys.Contains(key), $"{where}.config.{key}: unknown config key for {mapper.ProtocolMapper}");
+        }
+
+        var attribute = config.GetValueOrDefault("user.attribute");
+        if (mapper.ProtocolMapper is SupportedMappers.UserAttribute or SupportedMappers.UserProperty)
+        {
+            require(attribute is not null && SupportedMappers.UserFields.Contains(attribute),
+                $"{where}: user.attribute '{attribute}' (supported: {string.Join(", ", SupportedMappers.UserFields)})");
+            require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
+        }
+        if (mapper.ProtocolMapper is SupportedMappers.RealmRoles or SupportedMappers.ClientRoles)
+            require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
+        if (mapper.ProtocolMapper == SupportedMappers.Audience)
+        {
+            var audience = config.GetValueOrDefault("included.client.audience");
+            require(audience is null || clientIds.Contains(audience), $"{where}: audience client '{audience}' does not exist");
+            require(audience is not null || config.ContainsKey("included.custom.audience"), $"{where}: names no audience");
+        }
+
+        return new ClaimMapper(mapper.Name, mapper.ProtocolMapper, config,
+            InAccessToken: IsTrue(config.GetValueOrDefault("access.token.claim")),
+            InIdToken: IsTrue(config.GetValueOrDefault("id.token.claim")),
+            InUserInfo: IsTrue(config.GetValueOrDefault("userinfo.token.claim")));
+    }
+
+    private static RealmClient ToClient(ClientRepresentation c, RealmRepresentation file, ISet<string> scopeNames, Action<bool, string> require)
+    {
+        var where = $"clients[{c.ClientId}]";
+        var attributes = c.Attributes ?? [];
+        var isPublic = c.PublicClient ?? false;
+        var bearerOnly = c.BearerOnly ?? false;
+
+        require(c.Protocol is null or "openid-connect", $"{where}: protocol '{c.Protocol}' (only openid-connect)");
+        require(isPublic || bearerOnly || c.ClientAuthenticatorType is null or "client-secret",
+            $"{where}: clientAuthenticatorType '{c.ClientAuthenticatorType}' (only client-secret)");
+        require(isPublic || bearerOnly || !string.IsNullOrEmpty(c.Secret), $"{where}: a confidential client needs a secret");
+        require(c.ImplicitFlowEnabled is not true, $"{where}: the implicit flow is not supported");
+        require(c.DirectAccessGrantsEnabled is not true, $"{where}: direct access grants (password grant) are not supported");
+        require(c.FrontchannelLogout is not true, $"{where}: front-channel logout is not supported (back-channel only)");
+        require(c.ConsentRequired is not true, $"{where}: consent screens are not supported");
+        require(c.FullScopeAllowed is not false, $"{where}: fullScopeAllowed false (role scope mappings) is not supported");
+        foreach (var key in attributes.Keys)
+            require(ClientAttributes.Contains(key), $"{where}.attributes.{key}: unknown attribute");
+
+        var pkce = attributes.GetValueOrDefault("pkce.code.challenge.method");
+        require(pkce is null or "" or "S256", $"{where}: PKCE method '{pkce}' (only S256)");
+
+        var redirectUris = c.RedirectUris ?? [];
+        foreach (var uri in redirectUris)
+            require(!uri.Contains('*') && Uri.IsWellFormedUriString(uri, UriKind.Absolute),
+                $"{where}: redirect URI '{uri}' must be absolute and exact (wildcards are not supported)");
+
+        var postLogout = (attributes.GetValueOrDefault("post.logout.redirect.uris") ?? "")
+            .Split("##", StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(uri => uri == "+" ? redirectUris : [uri])
+            .ToList();
+        foreach (var uri in postLogout)
+            require(!uri.Contains('*'), $"{where}: post-logout redirect URI '{uri}' must be exact");
+
+        var defaults = c.DefaultClientScopes ?? file.DefaultDefaultClientScopes ?? [];
+        var optional = c.OptionalClientScopes ?? file.DefaultOptionalClientScopes ?? [];
+        foreach (var scope in defaults.Concat(optional))
+            require(scopeNames.Contains(scope), $"{where}: scope '{scope}' is not declared in clientScopes");
+
+        var lifespan = attributes.GetValueOrDefault("access.token.lifespan");
+        require(lifespan is null || int.TryParse(lifespan, out _), $"{where}: access.token.lifespan '{lifespan}' is not seconds");
+
+        return new RealmClient(
+            c.ClientId,
+            c.Name ?? c.ClientId,
+            isPublic,
+            bearerOnly,
+            c.Secret,
+            StandardFlowEnabled: !bearerOnly && (c.StandardFlowEnabled ?? true),
+            ServiceAccountsEnabled: !bearerOnly && (c.ServiceAccountsEnabled ?? false),
+            StandardTokenExchangeEnabled: IsTrue(attributes.GetValueOrDefault("standard.token.exchange.enabled")),
+            RequirePkceS256: pkce == "S256",
+            redirectUris,
+            postLogout,
+            BackchannelLogoutUrl: attributes.GetValueOrDefault("backchannel.logout.url") is { Length: > 0 } url ? url : null,
+            BackchannelLogoutSessionRequired: IsTrue(attributes.GetValueOrDefault("backchannel.logout.session.required") ?? "true"),
+            c.WebOrigins ?? [],
+            lifespan is null ? null : TimeSpan.FromSeconds(int.Parse(lifespan)),
+            defaults,
+            optional);
+    }
+
+    private static RealmUser ToUser(UserRepresentation u, string realm, ISet<string> realmRoles,
+        Dictionary<string, HashSet<string>> clientRoles, List<RealmClient> clients, Action<bool, string> require)
+    {
+        var where = $"users[{u.Username}]";
+        foreach (var role in u.RealmRoles ?? [])
+            require(realmRoles.Contains(role), $"{where}: realm role '{role}' is not defined");
+        foreach (var (client, roles) in u.ClientRoles ?? [])
+            foreach (var role in roles)
+                require(clientRoles.GetValueOrDefault(client)?.Contains(role) == true, $"{where}: client role '{client}/{role}' is not defined");
+
+        var credentials = u.Credentials ?? [];
+        foreach (var credential in credentials)
+        {
+            require(credential.Type == "password", $"{where}: credential type '{credential.Type}' (only password)");
+            require(credential.Temporary is not true, $"{where}: temporary passwords (update on first login) are not supported");
+        }
+        if (u.ServiceAccountClientId is { } owner)
+            require(clients.Any(c => c.ClientId == owner && c.ServiceAccountsEnabled),
+                $"{where}: service account of '{owner}', which has no service account enabled");
+
+        return new RealmUser(
+            u.Id ?? StableId(realm, u.Username),
+            u.Username,
+            u.Enabled ?? false,   // Keycloak imports a user without "enabled": true as disabled.
+            u.Email,
+            u.EmailVerified ?? false,
+            u.FirstName,
+            u.LastName,
+            credentials.FirstOrDefault(c => c.Type == "password")?.Value,
+            u.RealmRoles ?? [],
+            (u.ClientRoles ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
+            u.ServiceAccountClientId);
+    }
+
+    // Keycloak generates a random UUID when the file has no id; a stable one keeps `sub` across restarts.
+    private static string StableId(string realm, string username)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{realm}/{username}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    private static TimeSpan Seconds(int? value, int fallback) => TimeSpan.FromSeconds(value ?? fallback);
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,81 @@
+namespace ShopAuthDemo.Identity.Local.Realm;
+
+// The part of Keycloak's realm-import schema this stand-in understands. Property names are
+// Keycloak's own; any other property in the file fails the load (unmapped members are disallowed),
+// so the stand-in never silently ignores something Keycloak would act on.
+
+public sealed record RealmRepresentation(
+    string Realm,
+    string? DisplayName,
+    bool Enabled,
+    string? SslRequired,
+    bool? LoginWithEmailAllowed,
+    int? AccessTokenLifespan,
+    int? SsoSessionIdleTimeout,
+    int? SsoSessionMaxLifespan,
+    bool? RevokeRefreshToken,
+    int? RefreshTokenMaxReuse,
+    RolesRepresentation? Roles,
+    List<string>? DefaultDefaultClientScopes,
+    List<string>? DefaultOptionalClientScopes,
+    List<ClientScopeRepresentation>? ClientScopes,
+    List<ClientRepresentation>? Clients,
+    List<UserRepresentation>? Users);
+
+public sealed record RolesRepresentation(
+    List<RoleRepresentation>? Realm,
+    Dictionary<string, List<RoleRepresentation>>? Client);
+
+public sealed record RoleRepresentation(string Name, string? Description);
+
+public sealed record ClientScopeRepresentation(
+    string Name,
+    string? Description,
+    string? Protocol,
+    Dictionary<string, string>? Attributes,
+    List<ProtocolMapperRepresentation>? ProtocolMappers);
+
+public sealed record ProtocolMapperRepresentation(
+    string Name,
+    string? Protocol,
+    string ProtocolMapper,
+    Dictionary<string, string>? Config);
+
+public sealed record ClientRepresentation(
+    string ClientId,
+    string? Name,
+    string? Description,
+    string? Protocol,
+    bool? Enabled,
+    bool? PublicClient,
+    bool? BearerOnly,
+    string? ClientAuthenticatorType,
+    string? Secret,
+    bool? StandardFlowEnabled,
+    bool? ImplicitFlowEnabled,
+    bool? DirectAccessGrantsEnabled,
+    bool? ServiceAccountsEnabled,
+    bool? FrontchannelLogout,
+    bool? ConsentRequired,
+    bool? FullScopeAllowed,
+    string? RootUrl,
+    List<string>? RedirectUris,
+    List<string>? WebOrigins,
+    Dictionary<string, string>? Attributes,
+    List<string>? DefaultClientScopes,
+    List<string>? OptionalClientScopes);
+
+public sealed record UserRepresentation(
+    string? Id,
+    string Username,
+    bool? Enabled,
+    string? Email,
+    bool? EmailVerified,
+    string? FirstName,
+    string? LastName,
+    List<CredentialRepresentation>? Credentials,
+    List<string>? RealmRoles,
+    Dictionary<string, List<string>>? ClientRoles,
+    string? ServiceAccountClientId);
+
+public sealed record CredentialRepresentation(string Type, string? Value, bool? Temporary);

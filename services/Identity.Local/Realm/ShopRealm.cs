@@ -1,0 +1,84 @@
+namespace ShopAuthDemo.Identity.Local.Realm;
+
+/// <summary>The realm as the stand-in serves it: clients, scopes and users resolved from the file.</summary>
+public sealed class ShopRealm(
+    RealmSettings settings,
+    IReadOnlyList<RealmClient> clients,
+    IReadOnlyList<RealmClientScope> scopes,
+    IReadOnlyList<RealmUser> users)
+{
+    private readonly Dictionary<string, RealmClient> _clients = clients.ToDictionary(c => c.ClientId);
+    private readonly Dictionary<string, RealmClientScope> _scopes = scopes.ToDictionary(s => s.Name);
+
+    public RealmSettings Settings { get; } = settings;
+    public IReadOnlyList<RealmClient> Clients { get; } = clients;
+    public IReadOnlyList<RealmClientScope> Scopes { get; } = scopes;
+    public IReadOnlyList<RealmUser> Users { get; } = users;
+
+    public RealmClient? FindClient(string? clientId) =>
+        clientId is not null && _clients.TryGetValue(clientId, out var client) ? client : null;
+
+    public RealmClientScope GetScope(string name) => _scopes[name];
+
+    public RealmUser? FindUserById(string? id) => Users.FirstOrDefault(u => u.Id == id);
+
+    /// <summary>A person who may sign in (never a service account), by username or, where allowed, email.</summary>
+    public RealmUser? FindPerson(string login) =>
+        Users.FirstOrDefault(u => u.ServiceAccountClientId is null &&
+            (string.Equals(u.Username, login, StringComparison.OrdinalIgnoreCase) ||
+             (Settings.LoginWithEmailAllowed && string.Equals(u.Email, login, StringComparison.OrdinalIgnoreCase))));
+
+    public RealmUser? ServiceAccountOf(string clientId) =>
+        Users.FirstOrDefault(u => u.ServiceAccountClientId == clientId);
+}
+
+public sealed record RealmSettings(
+    string Name,
+    string DisplayName,
+    TimeSpan AccessTokenLifespan,
+    TimeSpan SsoSessionIdleTimeout,
+    TimeSpan SsoSessionMaxLifespan,
+    bool LoginWithEmailAllowed);
+
+public sealed record RealmClient(
+    string ClientId,
+    string DisplayName,
+    bool IsPublic,
+    bool BearerOnly,
+    string? Secret,
+    bool StandardFlowEnabled,
+    bool ServiceAccountsEnabled,
+    bool StandardTokenExchangeEnabled,
+    bool RequirePkceS256,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> PostLogoutRedirectUris,
+    string? BackchannelLogoutUrl,
+    bool BackchannelLogoutSessionRequired,
+    IReadOnlyList<string> WebOrigins,
+    TimeSpan? AccessTokenLifespan,
+    IReadOnlyList<string> DefaultScopes,
+    IReadOnlyList<string> OptionalScopes);
+
+public sealed record RealmClientScope(string Name, bool IncludeInTokenScope, IReadOnlyList<ClaimMapper> Mappers);
+
+/// <summary>One Keycloak protocol mapper: which claim it writes and into which tokens.</summary>
+public sealed record ClaimMapper(
+    string Name,
+    string Type,
+    IReadOnlyDictionary<string, string> Config,
+    bool InAccessToken,
+    bool InIdToken,
+    bool InUserInfo);
+
+public sealed record RealmUser(
+    string Id,
+    string Username,
+    bool Enabled,
+    string? Email,
+    bool EmailVerified,
+    string? FirstName,
+    string? LastName,
+    string? Password,
+    IReadOnlyList<string> RealmRoles,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> ClientRoles,
+    string? ServiceAccountClientId);

@@ -1,0 +1,40 @@
+namespace ShopAuthDemo.Identity.Local.Realm;
+
+/// <summary>The Keycloak protocol mappers the stand-in can reproduce, with the config keys each accepts.</summary>
+public static class SupportedMappers
+{
+    public const string Subject = "oidc-sub-mapper";
+    public const string UserAttribute = "oidc-usermodel-attribute-mapper";
+    public const string UserProperty = "oidc-usermodel-property-mapper";
+    public const string FullName = "oidc-full-name-mapper";
+    public const string RealmRoles = "oidc-usermodel-realm-role-mapper";
+    public const string ClientRoles = "oidc-usermodel-client-role-mapper";
+    public const string Audience = "oidc-audience-mapper";
+    public const string AllowedOrigins = "oidc-allowed-origins-mapper";
+    public const string Acr = "oidc-acr-mapper";
+
+    private static readonly string[] TokenFlags =
+        ["access.token.claim", "id.token.claim", "userinfo.token.claim", "introspection.token.claim"];
+
+    private static readonly string[] ClaimKeys = ["claim.name", "jsonType.label", "multivalued", "user.attribute"];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> ConfigKeys =
+        new Dictionary<string, IReadOnlySet<string>>
+        {
+            [Subject] = Keys(),
+            [UserAttribute] = Keys(ClaimKeys),
+            [UserProperty] = Keys(ClaimKeys),
+            [FullName] = Keys(),
+            [RealmRoles] = Keys([.. ClaimKeys, "usermodel.realmRoleMapping.rolePrefix"]),
+            [ClientRoles] = Keys([.. ClaimKeys, "usermodel.clientRoleMapping.clientId", "usermodel.clientRoleMapping.rolePrefix"]),
+            [Audience] = Keys("included.client.audience", "included.custom.audience"),
+            [AllowedOrigins] = Keys(),
+            [Acr] = Keys(),
+        };
+
+    /// <summary>User fields an attribute or property mapper may read.</summary>
+    public static readonly IReadOnlySet<string> UserFields =
+        new HashSet<string> { "username", "email", "emailVerified", "firstName", "lastName" };
+
+    private static HashSet<string> Keys(params string[] extra) => [.. TokenFlags, .. extra];
+}

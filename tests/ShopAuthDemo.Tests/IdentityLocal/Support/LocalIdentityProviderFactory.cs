@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ShopAuthDemo.Identity.Local.Realm;
+
+namespace ShopAuthDemo.Tests.IdentityLocal.Support;
+
+/// <summary>Identity.Local in-process, reading the real realm file with test values for its placeholders.</summary>
+public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRealm>
+{
+    public const string Issuer = "http://localhost/realms/shop";
+    public const string ShopWebUrl = "http://shop.test";
+    public const string BackofficeWebUrl = "http://backoffice.test";
+
+    public static readonly IReadOnlyDictionary<string, string> Secrets = new Dictionary<string, string>
+    {
+        ["SHOP_WEB_CLIENT_SECRET"] = "test-shop-web-secret",
+        ["BACKOFFICE_WEB_CLIENT_SECRET"] = "test-backoffice-web-secret",
+        ["ORDERS_API_CLIENT_SECRET"] = "test-orders-api-secret",
+        ["PARTNER_ACME_CLIENT_SECRET"] = "test-partner-acme-secret",
+        ["DEV_USER_PASSWORD"] = "test-user-password",
+    };
+
+    private readonly Dictionary<string, string> _settings;
+
+    // Port 9 (discard) on loopback: nothing listens, so back-channel calls fail fast unless a test sets a receiver.
+    public LocalIdentityProviderFactory() : this("http://127.0.0.1:9") { }
+
+    /// <param name="backchannelBaseUrl">Where back-channel logout calls go (a receiver the test runs).</param>
+    /// <param name="realmFile">Another realm file, for tests of the loader's rules.</param>
+    internal LocalIdentityProviderFactory(string backchannelBaseUrl, string? realmFile = null)
+    {
+        _settings = new Dictionary<string, string>(Secrets)
+        {
+            ["Identity:Issuer"] = Issuer,
+            ["Realm:File"] = realmFile ?? RealmFiles.Shop,
+            ["SHOP_WEB_URL"] = ShopWebUrl,
+            ["BACKOFFICE_WEB_URL"] = BackofficeWebUrl,
+            ["SHOP_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/shop",
+            ["BACKOFFICE_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/backoffice",
+        };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests read them).</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
