@@ -21,7 +21,8 @@ public static class EndSessionEndpoint
             ?? throw new InvalidOperationException("OpenIddict did not process this logout request.");
 
         // OpenIddict has validated id_token_hint when one was sent.
-        var hint = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var hint = request.IdTokenHint is null ? null
+            : (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         if (hint is null)
         {
             // Without a hint, any page could log the user out with a link (logout CSRF): ask first.

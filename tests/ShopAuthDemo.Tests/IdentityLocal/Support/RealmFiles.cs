@@ -7,6 +7,10 @@ public static class RealmFiles
     /// <summary>The realm file the AppHost gives Keycloak and Identity.Local, copied next to the tests.</summary>
     public static string Shop => Path.Combine(AppContext.BaseDirectory, "Realms", "shop-realm.json");
 
+    /// <summary>A recognisable value for each placeholder: URLs for *_URL, text for the rest.</summary>
+    public static string TestValue(string name) =>
+        name.EndsWith("_URL", StringComparison.Ordinal) ? $"http://{name.ToLowerInvariant().Replace('_', '-')}.test" : $"value-of-{name}";
+
     public static JsonObject LoadShop() => JsonNode.Parse(File.ReadAllText(Shop))!.AsObject();
 
     /// <summary>Writes a variant of the shop realm to a temporary file and returns its path.</summary>

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Tests.IdentityLocal.Support;
+using Xunit;
+
+namespace ShopAuthDemo.Tests.Realm;
+
+/// <summary>Anything in the realm file the stand-in cannot reproduce as Keycloak would stops start-up, by name.</summary>
+public sealed class RealmFileRulesTests
+{
+    private static string Values(string name) => RealmFiles.TestValue(name);
+
+    private static RealmFileException LoadFails(Action<JsonObject> change, Func<string, string?>? lookup = null) =>
+        Assert.Throws<RealmFileException>(() => RealmFile.Load(RealmFiles.WriteVariant(change), lookup ?? Values));
+
+    private static JsonObject ClientNamed(JsonObject realm, string id) =>
+        realm["clients"]!.AsArray().Select(c => c!.AsObject()).Single(c => (string?)c["clientId"] == id);
+
+    [Fact]
+    public void The_shop_realm_loads() =>
+        Assert.Equal("shop", RealmFile.Load(RealmFiles.Shop, Values).Settings.Name);
+
+    [Fact]
+    public void Unknown_realm_property_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["bruteForceProtected"] = true);
+        Assert.Contains("bruteForceProtected", error.Message);
+    }
+
+    [Fact]
+    public void Unsupported_mapper_type_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["clientScopes"]![0]!["protocolMappers"]![0]!["protocolMapper"] = "oidc-script-based-protocol-mapper");
+        Assert.Contains("oidc-script-based-protocol-mapper", error.Message);
+    }
+
+    [Fact]
+    public void Misspelt_client_attribute_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => ClientNamed(r, "shop-web")["attributes"]!["pkce.code.challenge.methods"] = "S256");
+        Assert.Contains("pkce.code.challenge.methods", error.Message);
+    }
+
+    [Fact]
+    public void Wildcard_redirect_uri_is_an_error()
+    {
+        var error = LoadFails(r => ClientNamed(r, "shop-web")["redirectUris"] = new JsonArray("${SHOP_WEB_URL}/*"));
+        Assert.Contains("wildcards are not supported", error.Message);
+    }
+
+    [Fact]
+    public void Password_grant_is_an_error()
+    {
+        var error = LoadFails(r => ClientNamed(r, "shop-web")["directAccessGrantsEnabled"] = true);
+        Assert.Contains("direct access grants", error.Message);
+    }
+
+    [Fact]
+    public void Plain_pkce_is_an_error()
+    {
+        var error = LoadFails(r => ClientNamed(r, "shop-web")["attributes"]!["pkce.code.challenge.method"] = "plain");
+        Assert.Contains("PKCE method 'plain'", error.Message);
+    }
+
+    [Fact]
+    public void Placeholder_without_a_value_is_an_error_naming_it()
+    {
+        var error = LoadFails(_ => { }, name => name == "ORDERS_API_CLIENT_SECRET" ? null : RealmFiles.TestValue(name));
+        Assert.Contains("${ORDERS_API_CLIENT_SECRET}", error.Message);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var error = LoadFails(r =>
+        {
+            ClientNamed(r, "shop-web")["implicitFlowEnabled"] = true;
+            ClientNamed(r, "backoffice-web")["frontchannelLogout"] = true;
+        });
+        Assert.Contains("clients[shop-web]: the implicit flow", error.Message);
+        Assert.Contains("clients[backoffice-web]: front-channel logout", error.Message);
+    }
+
+    [Fact]
+    public void Client_role_mapper_template_is_not_taken_for_a_placeholder()
+    {
+        var realm = RealmFile.Load(RealmFiles.Shop, Values);
+        var mapper = realm.GetScope("roles").Mappers.Single(m => m.Type == SupportedMappers.ClientRoles);
+        Assert.Equal("resource_access.${client_id}.roles", mapper.Config["claim.name"]);
+    }
+
+    [Fact]
+    public void User_without_enabled_true_is_imported_disabled_as_keycloak_does()
+    {
+        var realm = RealmFile.Load(RealmFiles.WriteVariant(r => r["users"]![0]!.AsObject().Remove("enabled")), Values);
+        Assert.False(realm.FindPerson("alice")!.Enabled);
+    }
+}

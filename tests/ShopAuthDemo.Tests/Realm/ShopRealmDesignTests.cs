@@ -1,0 +1,113 @@
+using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Tests.IdentityLocal.Support;
+using Xunit;
+
+namespace ShopAuthDemo.Tests.Realm;
+
+/// <summary>The realm file holds everything the design needs, read the way Identity.Local reads it.</summary>
+public sealed class ShopRealmDesignTests
+{
+    private static readonly ShopRealm Realm = RealmFile.Load(RealmFiles.Shop, RealmFiles.TestValue);
+
+    private static RealmClient Client(string id) => Realm.FindClient(id) ?? throw new Xunit.Sdk.XunitException($"no client {id}");
+
+    private static IEnumerable<string> AudiencesOf(string scope) =>
+        Realm.GetScope(scope).Mappers.Where(m => m.Type == SupportedMappers.Audience && m.InAccessToken)
+            .Select(m => m.Config["included.client.audience"]);
+
+    [Theory]
+    [InlineData("alice", new[] { "customer" })]
+    [InlineData("bob", new[] { "customer" })]
+    [InlineData("carol", new[] { "admin", "staff" })]
+    public void Dev_users_exist_enabled_with_their_roles_and_a_password(string username, string[] roles)
+    {
+        var user = Realm.FindPerson(username);
+
+        Assert.NotNull(user);
+        Assert.True(user.Enabled);
+        Assert.Equal(roles, user.RealmRoles.Order());
+        Assert.Equal("value-of-DEV_USER_PASSWORD", user.Password);
+    }
+
+    [Theory]
+    [InlineData("catalog", "catalog-api")]
+    [InlineData("orders", "orders-api")]
+    [InlineData("payments", "payments-api")]
+    [InlineData("shipping", "orders-api")]
+    public void Api_scopes_put_their_audience_in_access_tokens(string scope, string audience) =>
+        Assert.Equal([audience], AudiencesOf(scope));
+
+    [Fact]
+    public void Built_in_basic_scope_is_kept_so_tokens_carry_sub()
+    {
+        Assert.Contains(Realm.GetScope("basic").Mappers, m => m.Type == SupportedMappers.Subject && m.InAccessToken);
+        Assert.All(Realm.Clients.Where(c => !c.BearerOnly), c => Assert.Contains("basic", c.DefaultScopes));
+    }
+
+    [Fact]
+    public void Roles_scope_maps_realm_roles_to_realm_access()
+    {
+        var mapper = Assert.Single(Realm.GetScope("roles").Mappers, m => m.Type == SupportedMappers.RealmRoles);
+        Assert.Equal("realm_access.roles", mapper.Config["claim.name"]);
+        Assert.True(mapper.InAccessToken);
+    }
+
+    [Theory]
+    [InlineData("shop-web", "SHOP_WEB")]
+    [InlineData("backoffice-web", "BACKOFFICE_WEB")]
+    public void Web_clients_are_confidential_code_flow_with_pkce_s256_and_back_channel_logout(string clientId, string prefix)
+    {
+        var client = Client(clientId);
+
+        Assert.False(client.IsPublic);
+        Assert.True(client.StandardFlowEnabled);
+        Assert.False(client.ServiceAccountsEnabled);
+        Assert.True(client.RequirePkceS256);
+        Assert.Equal($"value-of-{prefix}_CLIENT_SECRET", client.Secret);
+        var url = RealmFiles.TestValue($"{prefix}_URL");
+        Assert.Equal([url + "/signin-oidc"], client.RedirectUris);
+        Assert.Equal(RealmFiles.TestValue($"{prefix}_BACKCHANNEL_URL") + "/backchannel-logout", client.BackchannelLogoutUrl);
+        Assert.Equal([url + "/signout-callback-oidc"], client.PostLogoutRedirectUris);
+    }
+
+    [Fact]
+    public void Token_exchange_is_enabled_on_orders_api_only()
+    {
+        Assert.Equal(["orders-api"], Realm.Clients.Where(c => c.StandardTokenExchangeEnabled).Select(c => c.ClientId));
+        Assert.Contains("payments", Client("orders-api").OptionalScopes);
+        Assert.True(Client("orders-api").ServiceAccountsEnabled);
+    }
+
+    [Fact]
+    public void Orders_api_service_account_holds_the_price_quotes_role_of_catalog_api()
+    {
+        var account = Realm.ServiceAccountOf("orders-api");
+        Assert.NotNull(account);
+        Assert.Equal(["price-quotes"], account.ClientRoles["catalog-api"]);
+    }
+
+    [Fact]
+    public void Partner_uses_client_credentials_only_with_the_shipping_scope()
+    {
+        var partner = Client("partner-acme");
+
+        Assert.False(partner.IsPublic);
+        Assert.False(partner.StandardFlowEnabled);
+        Assert.True(partner.ServiceAccountsEnabled);
+        Assert.False(partner.StandardTokenExchangeEnabled);
+        Assert.Contains("shipping", partner.DefaultScopes);
+        Assert.NotNull(Realm.ServiceAccountOf("partner-acme"));
+    }
+
+    [Theory]
+    [InlineData("catalog-api")]
+    [InlineData("payments-api")]
+    public void Apis_that_only_receive_tokens_have_no_flows(string clientId)
+    {
+        var client = Client(clientId);
+
+        Assert.True(client.BearerOnly);
+        Assert.False(client.StandardFlowEnabled);
+        Assert.False(client.ServiceAccountsEnabled);
+    }
+}
