@@ -15,14 +15,19 @@ public static class LoginEndpoints
         app.MapGet(KeycloakPaths.Login, (HttpContext context, IAntiforgery antiforgery, ShopRealm realm, string? returnUrl) =>
             LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, LocalOnly(returnUrl)));
 
-        // Form binding makes ASP.NET Core validate the antiforgery token before this runs.
-        app.MapPost(KeycloakPaths.Login, SignInAsync);
+        // Antiforgery is checked in the handler (not by form binding) so an expired form gets the page
+        // back with an explanation and the username kept, instead of a bare 400.
+        app.MapPost(KeycloakPaths.Login, SignInAsync).DisableAntiforgery();
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, ShopRealm realm,
         SsoSessionStore sessions, ILogger<LoginForm> logger, [FromForm] LoginForm form)
     {
         var returnUrl = LocalOnly(form.ReturnUrl);
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, returnUrl, form.Username,
+                "This sign-in form expired or was not sent by this page. Sign in again.", StatusCodes.Status400BadRequest);
+
         var user = realm.FindPerson(form.Username ?? "");
         if (user is null || !PasswordCheck.Matches(user, form.Password ?? ""))
         {

@@ -80,6 +80,9 @@ public sealed class AuthorizationCodeTests(LocalIdentityProviderFactory idp) : I
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Sign in again", html);
+        Assert.Contains("value=\"alice\"", html);
     }
 
     [Fact]
