@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ShopAuthDemo.EndToEnd.Infrastructure;
+
+/// <summary>The real AppHost, started once with the given identity provider and shared by the tests.</summary>
+public abstract class AppHostFixture(string identityProvider, string identityProviderResource) : IAsyncLifetime
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+
+    /// <summary>Why this AppHost was not started, when it could not be on this machine.</summary>
+    public string? SkipReason { get; protected set; }
+
+    public string IdentityProviderResource { get; } = identityProviderResource;
+
+    public TimeSpan TimeToAllHealthy { get; private set; }
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost was not started.");
+
+    public IReadOnlyList<IResource> Resources =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources.ToList();
+
+    /// <summary>Projects and containers: the resources that run (parameters only hold values).</summary>
+    /// <remarks>Not every compute resource: Aspire's hidden "-rebuilder" helpers run only on demand.</remarks>
+    public IEnumerable<IResource> RunningResources =>
+        Resources.Where(resource => resource is ProjectResource or ContainerResource).ToList();
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        var clock = Stopwatch.StartNew();
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"Identity:Provider={identityProvider}"], timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+
+        try
+        {
+            await Task.WhenAll(RunningResources.Select(resource => _app.ResourceNotifications
+                .WaitForResourceHealthyAsync(resource.Name, WaitBehavior.StopOnResourceUnavailable, timeout.Token)));
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or DistributedApplicationException)
+        {
+            throw new TimeoutException(
+                $"Not every resource became healthy within {StartupTimeout.TotalMinutes} minutes: {DescribeStates()}", exception);
+        }
+
+        TimeToAllHealthy = clock.Elapsed;
+    }
+
+    public HttpClient CreateHttpClient(string resourceName) => App.CreateHttpClient(resourceName, "http");
+
+    public HttpClient CreateIdentityProviderClient() => CreateHttpClient(IdentityProviderResource);
+
+    /// <summary>A parameter's value as the AppHost resolved it (generated secrets included), never a copy in the test.</summary>
+    public async Task<string> GetParameterValueAsync(string name, CancellationToken cancellationToken)
+    {
+        var parameter = Resources.OfType<ParameterResource>().Single(p => p.Name == name);
+        return await parameter.GetValueAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Parameter '{name}' has no value.");
+    }
+
+    public string DescribeStates() => string.Join(", ", RunningResources.Select(resource =>
+        App.ResourceNotifications.TryGetCurrentState(resource.Name, out var state)
+            ? $"{resource.Name}={state.Snapshot.State?.Text}/{state.Snapshot.HealthStatus}"
+            : $"{resource.Name}=unknown"));
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

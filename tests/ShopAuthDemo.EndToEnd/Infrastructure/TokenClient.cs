@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace ShopAuthDemo.EndToEnd.Infrastructure;
+
+/// <summary>Token requests against the realm's token endpoint, which both identity providers serve.</summary>
+public static class TokenClient
+{
+    private const string TokenPath = "/realms/shop/protocol/openid-connect/token";
+
+    public static async Task<string> RequestClientCredentialsTokenAsync(
+        this HttpClient identityProvider, string clientId, string clientSecret, string scope,
+        CancellationToken cancellationToken)
+    {
+        using var response = await identityProvider.PostAsync(TokenPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+            ["scope"] = scope,
+        }), cancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode,
+            $"Token request failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        Assert.False(string.IsNullOrEmpty(token?.AccessToken), "The token response has no access_token.");
+        return token.AccessToken;
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string? AccessToken);
+}
