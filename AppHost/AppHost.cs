@@ -5,8 +5,20 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Keycloak when a container runtime answers, otherwise the local stand-in; see Identity/.
 var identityProvider = builder.AddIdentityProvider();
 
-builder.AddProject<Projects.Catalog_Api>("catalog-api")
+var catalog = builder.AddProject<Projects.Catalog_Api>("catalog-api")
     .WithIdentityProvider(identityProvider, audience: "catalog-api")
+    .WithHttpHealthCheck("/health");
+
+var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
+    .WithIdentityProvider(identityProvider, audience: "payments-api")
+    .WithHttpHealthCheck("/health");
+
+// orders-api is also an OAuth client: client credentials to the catalog, token exchange to payments.
+builder.AddProject<Projects.Orders_Api>("orders-api")
+    .WithIdentityProvider(identityProvider, audience: "orders-api")
+    .WithClientCredentials(identityProvider, clientId: "orders-api", identityProvider.Realm.OrdersApiClientSecret)
+    .WithReference(catalog).WaitFor(catalog)
+    .WithReference(payments).WaitFor(payments)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

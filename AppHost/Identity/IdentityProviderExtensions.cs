@@ -32,6 +32,16 @@ public static class IdentityProviderExtensions
             .WithEnvironment("Identity__Audience", audience)
             .WaitFor(identityProvider.Resource);
 
+    /// <summary>Makes a service an OAuth client of the identity provider (Identity:ClientId, Identity:ClientSecret).</summary>
+    public static IResourceBuilder<T> WithClientCredentials<T>(
+        this IResourceBuilder<T> service, IdentityProvider identityProvider, string clientId,
+        IResourceBuilder<ParameterResource> clientSecret)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport =>
+        service
+            .WithEnvironment("Identity__ClientId", clientId)
+            .WithEnvironment("Identity__ClientSecret", clientSecret)
+            .WaitFor(identityProvider.Resource);
+
     private static Task LogChoice(IServiceProvider services, IResource resource, IdentityProviderChoice choice)
     {
         const string Message = "Identity provider: {Resource}, because {Reason}.";

@@ -29,4 +29,17 @@ public static class ClaimsPrincipalExtensions
             .Select(claim => claim.Value)
             .Distinct()
             .ToList();
+
+    // Client roles stay out of the "role" claims on purpose: a client role named "admin" on some
+    // other client must never pass RequireRole("admin"). Ask for them by client instead.
+    public static IReadOnlyList<string> GetClientRoles(this ClaimsPrincipal principal, string clientId) =>
+        principal.Identities
+            .Where(identity => identity.IsAuthenticated)
+            .SelectMany(identity => identity.FindAll(KeycloakClaimTypes.ResourceAccess))
+            .SelectMany(claim => ResourceAccessClaim.ReadRoles(claim, clientId))
+            .Distinct()
+            .ToList();
+
+    public static bool HasClientRole(this ClaimsPrincipal principal, string clientId, string role) =>
+        principal.GetClientRoles(clientId).Contains(role, StringComparer.Ordinal);
 }

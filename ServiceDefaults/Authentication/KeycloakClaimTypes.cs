@@ -9,6 +9,7 @@ public static class KeycloakClaimTypes
     public const string Audience = "aud";
     public const string Scope = "scope";
     public const string RealmAccess = "realm_access";
+    public const string ResourceAccess = "resource_access";
 
     // Not emitted by Keycloak: the type of the role claims we derive from realm_access.roles.
     public const string Role = "role";

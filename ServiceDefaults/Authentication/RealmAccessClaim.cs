@@ -20,19 +20,7 @@ public static class RealmAccessClaim
         try
         {
             using var document = JsonDocument.Parse(claim.Value);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("roles", out var roles)
-                || roles.ValueKind != JsonValueKind.Array)
-            {
-                return [];
-            }
-
-            return roles.EnumerateArray()
-                .Where(role => role.ValueKind == JsonValueKind.String)
-                .Select(role => role.GetString()!)
-                .Where(role => !string.IsNullOrWhiteSpace(role))
-                .ToList();
+            return RolesObject.Read(document.RootElement);
         }
         catch (JsonException)
         {

@@ -21,6 +21,7 @@ public static class OpenTelemetryExtensions
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
+                .AddMeter(ShopAuthDemo.ServiceDefaults.TokenManagement.TokenManagementMetrics.MeterName)
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

@@ -17,6 +17,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapCatalogApi();
+app.MapPriceQuotesApi();
 app.MapWhoAmI();
 
 app.Run();

@@ -20,6 +20,9 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
 
     public TimeSpan TimeToAllHealthy { get; private set; }
 
+    /// <summary>Identity.Local's log from the start (null with Keycloak, which does not log each token it issues).</summary>
+    public IdentityProviderLog? IdentityProviderLog { get; private set; }
+
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost was not started.");
 
     public IReadOnlyList<IResource> Resources =>
@@ -39,6 +42,7 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
             [$"Identity:Provider={identityProvider}"], timeout.Token);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
+        if (IdentityProviderResource == "identity-local") IdentityProviderLog = new IdentityProviderLog(_app, IdentityProviderResource);
 
         try
         {
@@ -74,6 +78,7 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
     public virtual async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
+        if (IdentityProviderLog is not null) await IdentityProviderLog.DisposeAsync();
         if (_app is not null)
         {
             await _app.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.IdentityModel.JsonWebTokens;
+using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using Xunit;
 using static ShopAuthDemo.Tests.IdentityLocal.Support.TokenRequests;

@@ -1,6 +1,7 @@
 using Xunit;
 using System.Net;
 using System.Text.Json;
+using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using static ShopAuthDemo.Tests.IdentityLocal.Support.TokenRequests;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using Xunit;
 using static ShopAuthDemo.Tests.IdentityLocal.Support.TokenRequests;

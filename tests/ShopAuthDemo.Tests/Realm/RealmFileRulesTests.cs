@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using Xunit;
 

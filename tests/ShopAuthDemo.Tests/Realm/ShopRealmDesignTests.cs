@@ -1,4 +1,5 @@
 using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using Xunit;
 

@@ -12,6 +12,10 @@ public sealed record TestToken
     public string Scope { get; init; } = "openid profile catalog";
     public IReadOnlyList<string> Roles { get; init; } = ["customer"];
 
+    // resource_access: client id -> client roles. Keycloak leaves the claim out when there are none.
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ClientRoles { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
+
     // Replaces the well-formed {"roles": [...]} object, to test what a surprising token does.
     public object? RealmAccessOverride { get; init; }
 
@@ -29,5 +33,29 @@ public sealed record TestToken
         PreferredUsername = "carol",
         AuthorizedParty = "backoffice-web",
         Roles = ["staff", "admin"],
+    };
+
+    // orders-api's own token from client credentials: no person behind it, no customer role, but the
+    // catalog-api client role the realm grants its service account. Keycloak still gives a service
+    // account the realm's default roles.
+    public static TestToken OrdersServiceAccount => new()
+    {
+        Subject = "4c5a7e2e-service-account-orders-api",
+        PreferredUsername = "service-account-orders-api",
+        AuthorizedParty = "orders-api",
+        Scope = "profile catalog",
+        Roles = ["default-roles-shop", "offline_access", "uma_authorization"],
+        ClientRoles = new Dictionary<string, IReadOnlyList<string>> { ["catalog-api"] = ["price-quotes"] },
+    };
+
+    // The external logistics partner's client-credentials token (scope shipping -> aud orders-api).
+    public static TestToken Partner => new()
+    {
+        Subject = "4c5a7e2e-service-account-partner-acme",
+        PreferredUsername = "service-account-partner-acme",
+        AuthorizedParty = "partner-acme",
+        Audiences = ["orders-api"],
+        Scope = "profile shipping",
+        Roles = ["default-roles-shop", "offline_access", "uma_authorization"],
     };
 }

@@ -46,6 +46,12 @@ public sealed class TestTokenIssuer : IDisposable
                     token.RealmAccessOverride ?? new { roles = token.Roles }),
             },
         };
+        if (token.ClientRoles.Count > 0)
+        {
+            descriptor.Claims["resource_access"] = JsonSerializer.SerializeToElement(
+                token.ClientRoles.ToDictionary(client => client.Key, client => new { roles = client.Value }));
+        }
+
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ShopAuthDemo.Tests.IdentityLocal.Support;
+namespace ShopAuthDemo.Testing;
 
 /// <summary>
 /// Drives the authorization code + PKCE flow the way a browser and a relying party would: follow the
@@ -26,25 +26,37 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
             ["code_challenge_method"] = "S256",
         });
 
-    /// <summary>Signs in at the login page if asked to, and returns the authorization code.</summary>
+    /// <summary>
+    /// Follows the browser's path to the authorization code: redirects, and the login form when the
+    /// identity provider shows one (its action and hidden fields are read from the page, so the same
+    /// code works with Keycloak's form and with Identity.Local's).
+    /// </summary>
     public async Task<string> GetCodeAsync(string username, string password, string scope = "openid profile email orders")
     {
         var response = await browser.GetAsync(AuthorizeUrl(scope));
-        if (response.Headers.Location?.OriginalString.Contains("/login-actions/authenticate") == true)
+        for (var step = 0; step < 10; step++)
         {
-            var loginPage = await browser.GetStringAsync(response.Headers.Location);
-            response = await browser.PostAsync("/realms/shop/login-actions/authenticate", new FormUrlEncodedContent(
-            [
-                new("__RequestVerificationToken", HiddenInput(loginPage, "__RequestVerificationToken")),
-                new("returnUrl", WebUtility.HtmlDecode(HiddenInput(loginPage, "returnUrl"))),
-                new("username", username),
-                new("password", password),
-            ]));
-            if (response.StatusCode != HttpStatusCode.Redirect)
+            if (response.Headers.Location is { } location)
+            {
+                if (location.IsAbsoluteUri && location.OriginalString.StartsWith(redirectUri, StringComparison.Ordinal))
+                    return CodeFrom(response);
+                response = await browser.GetAsync(location);
+                continue;
+            }
+
+            var page = await response.Content.ReadAsStringAsync();
+            if (!page.Contains("type=\"password\"", StringComparison.Ordinal))
+                throw new InvalidOperationException($"Expected a login form or a redirect, got {(int)response.StatusCode}.");
+            var fields = HiddenInputPattern().Matches(page)
+                .Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
+                .Append(new("username", username))
+                .Append(new("password", password));
+            var action = WebUtility.HtmlDecode(FormActionPattern().Match(page).Groups["action"].Value);
+            response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
+            if (response.Headers.Location is null)
                 throw new InvalidOperationException($"Login failed: {(int)response.StatusCode}");
-            response = await browser.GetAsync(response.Headers.Location);
         }
-        return CodeFrom(response);
+        throw new InvalidOperationException("Too many redirects on the way to the authorization code.");
     }
 
     public string CodeFrom(HttpResponseMessage response)
@@ -84,4 +96,7 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
     private static partial Regex HiddenInputPattern();
+
+    [GeneratedRegex("""<form[^>]*action="(?<action>[^"]+)""")]
+    private static partial Regex FormActionPattern();
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
+
+// HybridCache gives single-flight for free: concurrent misses on one key share one factory call, and
+// a factory that throws caches nothing, so the next caller tries again.
+//
+// HybridCache wants the entry's lifetime before the factory runs, but the lifetime is only known from
+// the token response. So each entry lives at most MaximumEntryLifetime, and the real rule is checked
+// on every read with our TimeProvider: an entry past its RenewAt is removed and fetched anew.
+// (Two callers that both see the same stale entry may each fetch once; neither ever gets an expired token.)
+public sealed class AccessTokenCache(HybridCache cache, TimeProvider timeProvider, TokenManagementMetrics metrics)
+{
+    private static readonly TimeSpan MaximumEntryLifetime = TimeSpan.FromHours(1);
+
+    private static readonly HybridCacheEntryOptions EntryOptions = new()
+    {
+        Expiration = MaximumEntryLifetime,
+        LocalCacheExpiration = MaximumEntryLifetime,
+        // Tokens stay in this process: a shared Redis would be one more place to steal them from.
+        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
+    public async Task<string> GetOrRequestAsync(
+        TokenCacheKey key, Func<CancellationToken, Task<CachedAccessToken>> request, CancellationToken cancellationToken)
+    {
+        var token = await GetOrCreateAsync(key, request, cancellationToken);
+        if (token.IsDueForRenewal(timeProvider.GetUtcNow()))
+        {
+            await cache.RemoveAsync(key.Value, cancellationToken);
+            token = await GetOrCreateAsync(key, request, cancellationToken);
+        }
+
+        return token.AccessToken;
+    }
+
+    // After the callee rejected the cached token: drop it whatever its RenewAt says, then fetch one.
+    public async Task<string> RenewAsync(
+        TokenCacheKey key, Func<CancellationToken, Task<CachedAccessToken>> request, CancellationToken cancellationToken)
+    {
+        await cache.RemoveAsync(key.Value, cancellationToken);
+        return (await GetOrCreateAsync(key, request, cancellationToken)).AccessToken;
+    }
+
+    private async Task<CachedAccessToken> GetOrCreateAsync(
+        TokenCacheKey key, Func<CancellationToken, Task<CachedAccessToken>> request, CancellationToken cancellationToken)
+    {
+        // A caller that joined someone else's in-flight request counts as a hit: it sent nothing itself.
+        var requested = false;
+        var token = await cache.GetOrCreateAsync(
+            key.Value,
+            async ct =>
+            {
+                requested = true;
+                return await request(ct);
+            },
+            EntryOptions,
+            cancellationToken: cancellationToken);
+
+        if (!requested)
+        {
+            metrics.CacheHit(key);
+        }
+
+        return token;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class TokenManagementExtensions
+{
+    // The HttpClient that talks to the identity provider (discovery and token requests).
+    public const string HttpClientName = "ShopAuthDemo.TokenManagement";
+
+    // Lets this service get tokens as Identity:ClientId; attach them with AddClientCredentialsToken
+    // or AddTokenExchange on an HttpClient.
+    public static TBuilder AddTokenManagement<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var settings = TokenClientSettings.From(builder.Configuration);
+        // Plain-http discovery would let anyone on the path point us at their own token endpoint.
+        var requireHttps = !builder.Environment.IsDevelopment();
+
+        builder.Services.AddHttpClient(HttpClientName);
+        builder.Services.AddHybridCache();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(services =>
+            new TokenEndpointDiscovery(settings, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
+        builder.Services.AddSingleton<TokenEndpointClient>();
+        builder.Services.AddSingleton<TokenManagementMetrics>();
+        builder.Services.AddSingleton<AccessTokenCache>();
+        builder.Services.AddSingleton<ClientCredentialsTokens>();
+        builder.Services.AddSingleton<TokenExchangeTokens>();
+        builder.Services.TryAddSingleton<ISubjectTokenSource, BearerHeaderSubjectTokenSource>();
+
+        return builder;
+    }
+}

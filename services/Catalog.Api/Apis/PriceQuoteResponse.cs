@@ -1,0 +1,11 @@
+using ShopAuthDemo.Catalog.Api.Model;
+
+namespace ShopAuthDemo.Catalog.Api.Apis;
+
+public sealed record PriceQuoteResponse(IReadOnlyList<PriceQuoteLine> Lines, decimal Total, DateTimeOffset QuotedAt);
+
+public sealed record PriceQuoteLine(int ProductId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal)
+{
+    public static PriceQuoteLine From(Product product, int quantity) =>
+        new(product.Id, product.Name, product.Price, quantity, product.Price * quantity);
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using ShopAuthDemo.Orders.Api.Authorization;
+using ShopAuthDemo.Orders.Api.Downstream;
+using ShopAuthDemo.Orders.Api.Infrastructure;
+using ShopAuthDemo.Orders.Api.Ordering;
+
+namespace ShopAuthDemo.Orders.Api.Extensions;
+
+public static class ApplicationServicesExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        // A file, not :memory:, so orders survive a restart.
+        var connectionString = builder.Configuration.GetConnectionString("ordersdb")
+            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "orders.db")}";
+        builder.Services.AddDbContext<OrdersContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHostedService<OrdersDatabaseInitializer>();
+
+        // Service to service: orders-api asks the catalog for prices as itself (client credentials).
+        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog-api"))
+            .AddClientCredentialsToken(scope: "catalog");
+
+        // On behalf of the user: alice's token is exchanged for one minted for payments-api, so the
+        // payment records her as payer and orders-api as the service that charged (azp).
+        builder.Services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new("http://payments-api"))
+            .AddTokenExchange(audience: "payments-api", scope: "payments");
+
+        builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddAuthorizationBuilder().AddOrdersPolicies();
+    }
+}

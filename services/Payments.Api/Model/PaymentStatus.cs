@@ -1,0 +1,7 @@
+namespace ShopAuthDemo.Payments.Api.Model;
+
+public enum PaymentStatus
+{
+    Captured,
+    Declined,
+}

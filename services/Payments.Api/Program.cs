@@ -1,0 +1,25 @@
+using ShopAuthDemo.Payments.Api.Apis;
+using ShopAuthDemo.Payments.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApiProblemDetails();
+builder.AddJwtBearerAuthentication();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+// Explicit order: the exception handler must wrap authentication, so nothing escapes as a bare 500.
+app.UseApiProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapPaymentsApi();
+app.MapWhoAmI();
+
+app.Run();
+
+// Lets WebApplicationFactory in the tests reach the entry point.
+public partial class Program;

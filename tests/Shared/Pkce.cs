@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ShopAuthDemo.Testing;
+
+/// <summary>A PKCE pair (RFC 7636): the verifier stays with the client, the S256 challenge goes in the authorization request.</summary>
+public sealed record Pkce(string Verifier, string Challenge)
+{
+    public static Pkce Create()
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        return new Pkce(verifier, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,7 @@
+using ShopAuthDemo.EndToEnd.Infrastructure;
+
+namespace ShopAuthDemo.EndToEnd.Orders;
+
+/// <summary>Reported as skipped, with the reason, where no container runtime answers.</summary>
+[Collection(nameof(KeycloakAppHost))]
+public sealed class OrderFlowWithKeycloakTests(KeycloakAppHost appHost) : OrderFlowBehaviour(appHost);

@@ -1,0 +1,5 @@
+using ShopAuthDemo.EndToEnd.Infrastructure;
+
+namespace ShopAuthDemo.EndToEnd.Orders;
+
+public sealed class OrderFlowWithLocalIdentityTests(LocalIdentityAppHost appHost) : OrderFlowBehaviour(appHost);
