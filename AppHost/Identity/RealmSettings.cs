@@ -17,6 +17,12 @@ public sealed class RealmSettings
     /// <summary>The password of the dev users alice, bob and carol.</summary>
     public required IResourceBuilder<ParameterResource> DevUserPassword { get; init; }
 
+    /// <summary>
+    /// Seconds an access token issued to the web apps lives (Realm:WebAccessTokenLifespan, default 300).
+    /// Tests shorten it to watch the web apps refresh tokens.
+    /// </summary>
+    public required string WebAccessTokenLifespan { get; init; }
+
     public static RealmSettings AddParameters(IDistributedApplicationBuilder builder) => new()
     {
         RealmFilePath = Path.Combine(builder.AppHostDirectory, RealmFolder, $"{RealmName}-realm.json"),
@@ -25,6 +31,7 @@ public sealed class RealmSettings
         OrdersApiClientSecret = builder.AddGeneratedSecret("orders-api-client-secret"),
         PartnerAcmeClientSecret = builder.AddGeneratedSecret("partner-acme-client-secret"),
         DevUserPassword = builder.AddGeneratedSecret("dev-user-password"),
+        WebAccessTokenLifespan = builder.Configuration["Realm:WebAccessTokenLifespan"] ?? "300",
     };
 }
 
@@ -62,5 +69,6 @@ public static class RealmSettingsExtensions
             .WithEnvironment("BACKOFFICE_WEB_CLIENT_SECRET", realm.BackofficeWebClientSecret)
             .WithEnvironment("ORDERS_API_CLIENT_SECRET", realm.OrdersApiClientSecret)
             .WithEnvironment("PARTNER_ACME_CLIENT_SECRET", realm.PartnerAcmeClientSecret)
-            .WithEnvironment("DEV_USER_PASSWORD", realm.DevUserPassword);
+            .WithEnvironment("DEV_USER_PASSWORD", realm.DevUserPassword)
+            .WithEnvironment("WEB_ACCESS_TOKEN_LIFESPAN", realm.WebAccessTokenLifespan);
 }

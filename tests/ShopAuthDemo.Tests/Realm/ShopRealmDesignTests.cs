@@ -46,12 +46,20 @@ public sealed class ShopRealmDesignTests
     }
 
     [Fact]
-    public void Roles_scope_maps_realm_roles_to_realm_access()
+    public void Roles_scope_maps_realm_roles_to_realm_access_in_access_and_id_tokens()
     {
         var mapper = Assert.Single(Realm.GetScope("roles").Mappers, m => m.Type == SupportedMappers.RealmRoles);
         Assert.Equal("realm_access.roles", mapper.Config["claim.name"]);
         Assert.True(mapper.InAccessToken);
+        // The web apps read the user's roles from the ID token they receive at sign-in.
+        Assert.True(mapper.InIdToken);
     }
+
+    [Theory]
+    [InlineData("shop-web")]
+    [InlineData("backoffice-web")]
+    public void Web_clients_access_token_lifespan_is_set_by_the_apphost(string clientId) =>
+        Assert.Equal(TimeSpan.FromSeconds(300), Client(clientId).AccessTokenLifespan);
 
     [Theory]
     [InlineData("shop-web", "SHOP_WEB")]

@@ -37,6 +37,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
             ["BACKOFFICE_WEB_URL"] = BackofficeWebUrl,
             ["SHOP_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/shop",
             ["BACKOFFICE_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/backoffice",
+            ["WEB_ACCESS_TOKEN_LIFESPAN"] = "300",
         };
     }
 

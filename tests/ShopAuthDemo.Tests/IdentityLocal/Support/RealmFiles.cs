@@ -9,7 +9,9 @@ public static class RealmFiles
 
     /// <summary>A recognisable value for each placeholder: URLs for *_URL, text for the rest.</summary>
     public static string TestValue(string name) =>
-        name.EndsWith("_URL", StringComparison.Ordinal) ? $"http://{name.ToLowerInvariant().Replace('_', '-')}.test" : $"value-of-{name}";
+        name.EndsWith("_URL", StringComparison.Ordinal) ? $"http://{name.ToLowerInvariant().Replace('_', '-')}.test"
+        : name.EndsWith("_LIFESPAN", StringComparison.Ordinal) ? "300"
+        : $"value-of-{name}";
 
     public static JsonObject LoadShop() => JsonNode.Parse(File.ReadAllText(Shop))!.AsObject();
 
