@@ -49,6 +49,9 @@ public sealed class AuthorizationCodeTests(LocalIdentityProviderFactory idp) : I
 
         var access = new JsonWebToken(tokens.GetProperty("access_token").GetString());
         Assert.Equal(["admin", "staff"], RealmRoles(access).Order());
+        // The web apps learn the roles from the ID token they get at sign-in.
+        var id = new JsonWebToken(tokens.GetProperty("id_token").GetString());
+        Assert.Equal(["admin", "staff"], RealmRoles(id).Order());
     }
 
     [Fact]
