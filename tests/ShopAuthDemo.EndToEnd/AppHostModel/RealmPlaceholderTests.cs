@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ShopAuthDemo.EndToEnd.AppHostModel;
+
+/// <summary>
+/// The AppHost gives the chosen identity provider a value for every ${PLACEHOLDER} in the realm file.
+/// Read from the application model without starting anything, so the Keycloak wiring is checked here
+/// too, on machines that cannot run Keycloak.
+/// </summary>
+public sealed partial class RealmPlaceholderTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("keycloak", "keycloak")]
+    [InlineData("local", "identity-local")]
+    public async Task Every_realm_placeholder_is_supplied_to_the_identity_provider(string provider, string resourceName)
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"Identity:Provider={provider}"], Cancellation);
+        var identityProvider = builder.Resources.OfType<IResourceWithEnvironment>().Single(r => r.Name == resourceName);
+
+        var environment = (await ConfigurationOf(identityProvider)).EnvironmentVariables.ToDictionary();
+
+        Assert.NotEmpty(RealmPlaceholders());
+        Assert.All(RealmPlaceholders(), name => Assert.True(environment.ContainsKey(name), $"{resourceName} gets no {name}"));
+    }
+
+    [Fact]
+    public async Task Keycloak_is_pinned_imports_the_realm_and_checks_readiness_on_the_management_port()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["Identity:Provider=keycloak"], Cancellation);
+        var keycloak = builder.Resources.OfType<ContainerResource>().Single(r => r.Name == "keycloak");
+
+        Assert.True(keycloak.TryGetContainerImageName(out var image));
+        Assert.Matches(@"^quay\.io/keycloak/keycloak:26\.\d+\.\d+$", image);
+        var configuration = await ConfigurationOf(keycloak);
+        Assert.Equal(["start-dev", "--import-realm"], configuration.Arguments.Select(a => a.Value));
+        Assert.Contains(keycloak.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target == "/opt/keycloak/data/import" && m.IsReadOnly);
+        Assert.Contains(keycloak.Annotations.OfType<EndpointAnnotation>(), e => e.Name == "management" && e.TargetPort == 9000);
+        Assert.Contains(keycloak.Annotations.OfType<HealthCheckAnnotation>(), h => h.Key.Contains("management", StringComparison.Ordinal) || h.Key.Contains("keycloak", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Secrets_reach_the_identity_provider_as_parameters_never_as_literals()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["Identity:Provider=local"], Cancellation);
+        var identityProvider = builder.Resources.OfType<IResourceWithEnvironment>().Single(r => r.Name == "identity-local");
+
+        var environment = (await ConfigurationOf(identityProvider)).EnvironmentVariables.ToDictionary();
+
+        foreach (var secret in new[] { "SHOP_WEB_CLIENT_SECRET", "BACKOFFICE_WEB_CLIENT_SECRET", "ORDERS_API_CLIENT_SECRET",
+                     "PARTNER_ACME_CLIENT_SECRET", "DEV_USER_PASSWORD" })
+        {
+            Assert.Matches(@"^\{[a-z-]+\.value\}$", environment[secret]);
+            var parameter = builder.Resources.OfType<ParameterResource>().Single(p => environment[secret] == $"{{{p.Name}.value}}");
+            Assert.True(parameter.Secret, $"{parameter.Name} is not a secret parameter");
+        }
+    }
+
+    // Publish mode: values stay expressions ({parameter.value}), so nothing has to run to read them.
+    private static Task<IExecutionConfigurationResult> ConfigurationOf(IResource resource) =>
+        ExecutionConfigurationBuilder.Create(resource)
+            .WithEnvironmentVariablesConfig()
+            .WithArgumentsConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish),
+                NullLogger.Instance, Cancellation);
+
+    private static IReadOnlyList<string> RealmPlaceholders()
+    {
+        var realm = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "AppHost", "Realms", "shop-realm.json"));
+        // ${client_id} is a Keycloak mapper template resolved per token, not an import placeholder.
+        return [.. Placeholder().Matches(realm).Select(m => m.Groups["name"].Value).Where(n => n != "client_id").Distinct()];
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShopAuthDemo.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("ShopAuthDemo.sln not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_.]*)\}")]
+    private static partial Regex Placeholder();
+}
