@@ -1,4 +1,6 @@
+using ShopAuthDemo.AppHost.Gateway;
 using ShopAuthDemo.AppHost.Identity;
+using ShopAuthDemo.AppHost.WebApps;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -14,11 +16,17 @@ var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithHttpHealthCheck("/health");
 
 // orders-api is also an OAuth client: client credentials to the catalog, token exchange to payments.
-builder.AddProject<Projects.Orders_Api>("orders-api")
+var orders = builder.AddProject<Projects.Orders_Api>("orders-api")
     .WithIdentityProvider(identityProvider, audience: "orders-api")
     .WithClientCredentials(identityProvider, clientId: "orders-api", identityProvider.Realm.OrdersApiClientSecret)
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(payments).WaitFor(payments)
     .WithHttpHealthCheck("/health");
+
+// External callers come in through the gateway; ACME Logistics ships paid orders through it. See Gateway/.
+builder.AddGatewayAndPartner(identityProvider, catalog, orders);
+
+// The shop and the back office: two OIDC clients of one identity provider (SSO, single logout). See WebApps/.
+builder.AddWebApps(identityProvider, catalog, orders);
 
 builder.Build().Run();

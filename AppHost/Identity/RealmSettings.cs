@@ -1,3 +1,4 @@
+using ShopAuthDemo.AppHost.Gateway;
 using ShopAuthDemo.AppHost.WebApps;
 
 namespace ShopAuthDemo.AppHost.Identity;
@@ -62,6 +63,8 @@ public static class RealmSettingsExtensions
             // The browser's view: redirect and post-logout URIs.
             .WithEnvironment("SHOP_WEB_URL", WebAppUrls.ShopWeb())
             .WithEnvironment("BACKOFFICE_WEB_URL", WebAppUrls.BackofficeWeb())
+            // The API explorer's sign-in redirect (client api-explorer), also a browser URL.
+            .WithEnvironment("GATEWAY_URL", GatewayUrls.Gateway())
             // The identity provider's own view: where it POSTs back-channel logout tokens.
             .WithEnvironment("SHOP_WEB_BACKCHANNEL_URL", WebAppUrls.ShopWeb(webAppsHost))
             .WithEnvironment("BACKOFFICE_WEB_BACKCHANNEL_URL", WebAppUrls.BackofficeWeb(webAppsHost))

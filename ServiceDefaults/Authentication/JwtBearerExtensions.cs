@@ -19,7 +19,6 @@ public static class JwtBearerExtensions
             .AddJwtBearer(options =>
             {
                 options.Authority = identity.Authority;
-                options.Audience = identity.Audience;
                 // Plain-http discovery would let anyone on the path swap the signing keys.
                 options.RequireHttpsMetadata = !isDevelopment;
                 // Keep "sub", "aud", "scope" as Keycloak named them instead of long WS-* URIs.
@@ -29,7 +28,8 @@ public static class JwtBearerExtensions
                     ValidIssuer = identity.Authority,
                     ValidateIssuer = true,
                     // A token minted for another API must not be replayable against this one.
-                    ValidAudience = identity.Audience,
+                    // (Several only at the gateway, which fronts more than one API.)
+                    ValidAudiences = identity.Audiences,
                     ValidateAudience = true,
                     // Pinning the algorithm stops "alg: none" and RSA/HMAC key-confusion tokens.
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],

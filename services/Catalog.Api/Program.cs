@@ -7,6 +7,8 @@ builder.AddServiceDefaults();
 builder.AddApiProblemDetails();
 builder.AddJwtBearerAuthentication();
 builder.AddApplicationServices();
+// OpenAPI description of these routes; the gateway publishes the ones it exposes.
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -16,6 +18,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+// Anonymous on purpose: the contract is public; every route it describes still checks its caller.
+app.MapOpenApi();
 app.MapCatalogApi();
 app.MapPriceQuotesApi();
 app.MapWhoAmI();

@@ -16,7 +16,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+// Anonymous on purpose: the contract is public; every route it describes still checks its caller.
+app.MapOpenApi();
 app.MapOrdersApi();
+app.MapPartnerShippingApi();
 app.MapIdentityChainApi();
 
 app.Run();

@@ -7,10 +7,11 @@ public static class OrdersPolicies
 {
     public const string Customer = "OrdersCustomer";
     public const string Staff = "OrdersStaff";
+    public const string ShippingPartner = "OrdersShippingPartner";
 
     public const string Audience = "orders-api";
 
-    public static AuthorizationBuilder AddOrdersPolicies(this AuthorizationBuilder authorization) =>
+    public static AuthorizationBuilder AddOrdersPolicies(this AuthorizationBuilder authorization, PartnerClients partners) =>
         authorization
             // The user is a customer AND let this client act on orders for them (scope "orders"):
             // a customer's token obtained for something else cannot place orders.
@@ -22,5 +23,15 @@ public static class OrdersPolicies
             .AddPolicy(Staff, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(KeycloakClaimTypes.Audience, Audience)
-                .RequireRole("staff"));
+                .RequireRole("staff"))
+            // Checked here even though the gateway checked the scope already: orders-api does not trust
+            // the network, so a caller that reaches it around the gateway meets the same rule.
+            .AddPolicy(ShippingPartner, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireScope("shipping")
+                // The token was issued to a client we have a shipping contract with. A user's token names
+                // the web app that asked for it (azp shop-web), so users are refused even with scope
+                // "shipping"; and partner clients can only use client credentials, so no user stands behind them.
+                .RequireAssertion(context => partners.IsPartner(context.User.GetAuthorizedParty())));
 }

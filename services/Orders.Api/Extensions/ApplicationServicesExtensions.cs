@@ -26,6 +26,13 @@ public static class ApplicationServicesExtensions
             .AddTokenExchange(audience: "payments-api", scope: "payments");
 
         builder.Services.AddScoped<OrderPlacement>();
-        builder.Services.AddAuthorizationBuilder().AddOrdersPolicies();
+        builder.Services.AddScoped<OrderShipping>();
+
+        var partners = PartnerClients.From(builder.Configuration);
+        builder.Services.AddSingleton(partners);
+        builder.Services.AddAuthorizationBuilder().AddOrdersPolicies(partners);
+
+        // OpenAPI description of these routes; the gateway publishes the ones it exposes.
+        builder.Services.AddOpenApi();
     }
 }

@@ -25,6 +25,8 @@ public sealed class OrdersContext(DbContextOptions<OrdersContext> options) : DbC
                 line.Property(l => l.UnitPrice).HasConversion(Cents.Converter);
             });
             order.OwnsOne(o => o.Payment);
+            // Columns of the order itself: an order has at most one shipment, so shipping twice cannot duplicate it.
+            order.OwnsOne(o => o.Shipment);
         });
     }
 }

@@ -21,6 +21,8 @@ public sealed class Order
     public string? StatusReason { get; set; }
 
     public Payment? Payment { get; set; }
+
+    public Shipment? Shipment { get; set; }
 }
 
 public sealed class OrderLine
@@ -38,3 +40,9 @@ public sealed class OrderLine
 
 /// <summary>What payments-api reported when it captured the payment.</summary>
 public sealed record Payment(Guid PaymentId, string PayerId, string? PayerUsername, string ChargedVia, DateTimeOffset ChargedAt);
+
+/// <summary>
+/// What a shipping partner reported, and who reported it: the partner client from its token (azp) and
+/// the name we know that client by, never a name the caller sent.
+/// </summary>
+public sealed record Shipment(string Carrier, string TrackingNumber, string ShippedByClientId, string ShippedByName, DateTimeOffset ShippedAt);

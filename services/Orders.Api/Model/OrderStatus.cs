@@ -10,4 +10,7 @@ public enum OrderStatus
 
     /// <summary>payments-api declined the charge; retrying gets the same answer.</summary>
     PaymentDeclined,
+
+    /// <summary>A shipping partner took the paid order and reported its tracking number.</summary>
+    Shipped,
 }

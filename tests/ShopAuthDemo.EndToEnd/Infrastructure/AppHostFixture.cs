@@ -39,7 +39,9 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
         var clock = Stopwatch.StartNew();
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Identity:Provider={identityProvider}"], timeout.Token);
+            [$"Identity:Provider={identityProvider}", $"Realm:WebAccessTokenLifespan={WebAccessTokenLifespan.TotalSeconds:0}"],
+            timeout.Token);
+        Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         if (IdentityProviderResource == "identity-local") IdentityProviderLog = new IdentityProviderLog(_app, IdentityProviderResource);
@@ -56,6 +58,17 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
         }
 
         TimeToAllHealthy = clock.Elapsed;
+    }
+
+    /// <summary>
+    /// How long the web apps' access tokens live in this run: short, so the browser tests see them renewed
+    /// (the realm's default is 300 s). Other clients' tokens keep their own lifetime.
+    /// </summary>
+    public static readonly TimeSpan WebAccessTokenLifespan = TimeSpan.FromSeconds(20);
+
+    /// <summary>Changes to the app model before it starts.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
     }
 
     public HttpClient CreateHttpClient(string resourceName) => App.CreateHttpClient(resourceName, "http");

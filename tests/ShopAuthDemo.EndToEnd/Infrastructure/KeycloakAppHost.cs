@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using ShopAuthDemo.AppHost.Identity;
 
 namespace ShopAuthDemo.EndToEnd.Infrastructure;
@@ -16,6 +17,14 @@ public sealed class KeycloakAppHost() : AppHostFixture("keycloak", "keycloak")
         }
 
         await base.InitializeAsync();
+    }
+
+    // The web apps listen on the fixed ports the realm registers, which the local AppHost of the same test
+    // run already holds: this AppHost runs without them, so its browser tests are not run.
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var webApp in builder.Resources.Where(r => r.Name is "shop-web" or "backoffice-web").ToList())
+            builder.Resources.Remove(webApp);
     }
 }
 

@@ -10,6 +10,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
     public const string Issuer = "http://localhost/realms/shop";
     public const string ShopWebUrl = "http://shop.test";
     public const string BackofficeWebUrl = "http://backoffice.test";
+    public const string GatewayUrl = "http://gateway.test";
 
     public static readonly IReadOnlyDictionary<string, string> Secrets = new Dictionary<string, string>
     {
@@ -35,6 +36,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
             ["Realm:File"] = realmFile ?? RealmFiles.Shop,
             ["SHOP_WEB_URL"] = ShopWebUrl,
             ["BACKOFFICE_WEB_URL"] = BackofficeWebUrl,
+            ["GATEWAY_URL"] = GatewayUrl,
             ["SHOP_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/shop",
             ["BACKOFFICE_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/backoffice",
             ["WEB_ACCESS_TOKEN_LIFESPAN"] = "300",

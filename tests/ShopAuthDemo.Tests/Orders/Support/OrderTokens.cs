@@ -18,4 +18,17 @@ public static class OrderTokens
     public static readonly TestToken Partner = TestToken.Partner;
 
     public static readonly TestToken AliceForCatalog = TestToken.Customer with { Audiences = ["catalog-api"], Scope = "openid orders" };
+
+    // A user's token that somehow carries the partner scope: still not a partner client (azp shop-web).
+    public static readonly TestToken AliceWithShippingScope = Alice with { Scope = "openid profile orders shipping" };
+
+    // A client with scope "shipping" but no shipping contract with us (not in Partners:Clients).
+    public static readonly TestToken UnknownPartner = TestToken.Partner with
+    {
+        Subject = "0d61f837-service-account-partner-unknown", PreferredUsername = "service-account-partner-unknown", AuthorizedParty = "partner-unknown",
+    };
+
+    public static readonly TestToken PartnerWithoutShippingScope = TestToken.Partner with { Scope = "profile" };
+
+    public static readonly TestToken PartnerForCatalog = TestToken.Partner with { Audiences = ["catalog-api"] };
 }

@@ -15,6 +15,12 @@ public sealed class OrdersApiHost : IAsyncDisposable
     public FakeDownstream Downstream { get; } = new();
     public WebApplicationFactory<OrdersContext> Factory { get; private set; }
 
+    /// <summary>More settings for the service, e.g. another partner client; read when the service starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>More services, e.g. a log collector; applied when the service starts.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public OrdersApiHost() => Factory = CreateFactory();
 
     public HttpClient Anonymous() => Factory.CreateClient();
@@ -41,10 +47,12 @@ public sealed class OrdersApiHost : IAsyncDisposable
         web.UseSetting("Identity:ClientId", "orders-api");
         web.UseSetting("Identity:ClientSecret", "test-orders-api-secret");
         web.UseSetting("ConnectionStrings:ordersdb", Database.ConnectionString);
+        foreach (var (key, value) in Settings) web.UseSetting(key, value);
         web.ConfigureTestServices(services =>
         {
             Tokens.TrustedBy(services);
             services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Downstream));
+            ConfigureServices?.Invoke(services);
         });
     });
 }

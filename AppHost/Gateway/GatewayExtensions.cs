@@ -1,0 +1,43 @@
+using ShopAuthDemo.AppHost.Identity;
+
+namespace ShopAuthDemo.AppHost.Gateway;
+
+public static class GatewayExtensions
+{
+    /// <summary>
+    /// The gateway, the one entry for external API callers, and partner-shipping, an external partner
+    /// that knows only the gateway's address and its own client credentials.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddGatewayAndPartner(this IDistributedApplicationBuilder builder,
+        IdentityProvider identityProvider, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders)
+    {
+        var gateway = builder.AddProject<Projects.Gateway>("gateway")
+            // Tokens for any API the gateway fronts; each route then asks for its own audience.
+            .WithEnvironment("Identity__Authority", identityProvider.Authority)
+            .WithEnvironment("Identity__Audiences__0", "catalog-api")
+            .WithEnvironment("Identity__Audiences__1", "orders-api")
+            .WaitFor(identityProvider.Resource)
+            // The realm's public client for signing in on the API explorer page (code + PKCE).
+            .WithEnvironment("Gateway__ApiExplorer__ClientId", "api-explorer")
+            .WithReference(catalog)
+            .WithReference(orders)
+            .WithEndpoint("http", endpoint =>
+            {
+                endpoint.Port = GatewayUrls.GatewayPort;
+                endpoint.IsExternal = true;
+            })
+            .WithUrlForEndpoint("http", url => url.DisplayText = "Gateway (external API)")
+            .WithUrlForEndpoint("http", _ => new() { Url = "/scalar/", DisplayText = "API explorer (Scalar)" })
+            .WithHttpHealthCheck("/health");
+
+        builder.AddProject<Projects.Partner_Shipping>("partner-shipping")
+            .WithEnvironment("Identity__Authority", identityProvider.Authority)
+            .WithClientCredentials(identityProvider, clientId: "partner-acme", identityProvider.Realm.PartnerAcmeClientSecret)
+            // Only the gateway: the partner is outside, it has no route to orders-api itself.
+            .WithReference(gateway)
+            .WaitFor(gateway)
+            .WithHttpHealthCheck("/health");
+
+        return gateway;
+    }
+}

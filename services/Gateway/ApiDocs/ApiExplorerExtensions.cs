@@ -1,0 +1,49 @@
+using Scalar.AspNetCore;
+
+namespace ShopAuthDemo.Gateway.ApiDocs;
+
+/// <summary>Try-it-yourself API docs: /openapi/gateway.json and a Scalar page at /scalar.</summary>
+public static class ApiExplorerExtensions
+{
+    public const string DocumentPath = "/openapi/gateway.json";
+    public const string PagePath = "/scalar";
+
+    public static TBuilder AddApiExplorer<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddSingleton(ApiExplorerSettings.From(builder.Configuration));
+        builder.Services.AddHttpClient<GatewayApiDocument>();
+        return builder;
+    }
+
+    public static WebApplication MapApiExplorer(this WebApplication app)
+    {
+        var explorer = app.Services.GetRequiredService<ApiExplorerSettings>();
+
+        app.MapGet(DocumentPath, async (HttpContext context, GatewayApiDocument document, CancellationToken cancellationToken) =>
+            TypedResults.Json(await document.ComposeAsync(GatewayUrl(context), cancellationToken)))
+            .AllowAnonymous().ExcludeFromDescription();
+
+        app.MapScalarApiReference(PagePath, (options, context) =>
+        {
+            options.WithTitle("ShopAuthDemo API (through the gateway)")
+                .AddDocument("gateway", routePattern: DocumentPath)
+                .AddPreferredSecuritySchemes(ApiExplorerSettings.OAuth2Scheme)
+                // Pre-filled, not secret: the partner's secret is typed in by the person trying the API.
+                .AddClientCredentialsFlow(ApiExplorerSettings.OAuth2Scheme, flow => flow
+                    .WithClientId("partner-acme")
+                    .WithSelectedScopes(["shipping"]));
+            if (explorer.PublicClientId is { } clientId)
+            {
+                options.AddAuthorizationCodeFlow(ApiExplorerSettings.OAuth2Scheme, flow => flow
+                    .WithClientId(clientId)
+                    .WithPkce(Pkce.Sha256)
+                    .WithRedirectUri(GatewayUrl(context) + PagePath + "/")
+                    .WithSelectedScopes(["openid", "orders"]));
+            }
+        }).AllowAnonymous();
+
+        return app;
+    }
+
+    private static string GatewayUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+}

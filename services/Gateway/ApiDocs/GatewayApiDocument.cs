@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using ShopAuthDemo.Gateway.Authorization;
+using ShopAuthDemo.Gateway.Routing;
+
+namespace ShopAuthDemo.Gateway.ApiDocs;
+
+/// <summary>
+/// The OpenAPI document of what the gateway publishes, built from the services' own documents: each
+/// published path under the path a caller uses at the gateway, everything unpublished left out, and
+/// the ways to get a token for it.
+/// </summary>
+public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings explorer, ILogger<GatewayApiDocument> logger)
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    public async Task<JsonObject> ComposeAsync(string gatewayUrl, CancellationToken cancellationToken)
+    {
+        var paths = new JsonObject();
+        var schemas = new JsonObject();
+        var unavailable = new List<string>();
+
+        foreach (var service in GatewayRoutes.Services)
+        {
+            if (await FetchAsync(service, cancellationToken) is not { } source)
+            {
+                unavailable.Add(service);
+                continue;
+            }
+
+            foreach (var (servicePath, item) in source["paths"]?.AsObject() ?? [])
+            {
+                var published = GatewayRoutes.Published.Where(route => route.Service == service)
+                    .Select(route => (route, path: route.PublicPathFor(servicePath)))
+                    .FirstOrDefault(match => match.path is not null);
+                if (published.path is null || item is not JsonObject operations) continue;
+                paths[published.path] = WithSecurity(operations.DeepClone().AsObject(), published.route);
+            }
+
+            // Schema names are the services' type names; the first service to define one wins.
+            foreach (var (name, schema) in source["components"]?["schemas"]?.AsObject() ?? [])
+                if (!schemas.ContainsKey(name)) schemas[name] = schema?.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["openapi"] = "3.1.1",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "ShopAuthDemo API (through the gateway)",
+                ["version"] = "1.0.0",
+                ["description"] = Description(unavailable),
+            },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = gatewayUrl }),
+            ["paths"] = paths,
+            ["components"] = new JsonObject
+            {
+                ["schemas"] = schemas,
+                ["securitySchemes"] = explorer.SecuritySchemes(gatewayUrl),
+            },
+        };
+    }
+
+    private async Task<JsonObject?> FetchAsync(string service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await http.GetFromJsonAsync<JsonNode>($"http://{service}/openapi/v1.json", cancellationToken))?.AsObject();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // A service that is down leaves its routes out of the document, not the whole page broken.
+            logger.LogWarning("The OpenAPI document of {Service} could not be read: {Reason}", service, exception.Message);
+            return null;
+        }
+    }
+
+    // Which token each route needs at the edge; the service may ask for more (a role, ownership).
+    private static JsonObject WithSecurity(JsonObject operations, GatewayRoute route)
+    {
+        if (route.AuthorizationPolicy == GatewayPolicies.Anonymous) return operations;
+        var scope = route.AuthorizationPolicy == GatewayPolicies.ShippingPartner ? "shipping" : "orders";
+        foreach (var method in Methods)
+        {
+            if (operations[method] is not JsonObject operation) continue;
+            operation["security"] = new JsonArray(
+                new JsonObject { [ApiExplorerSettings.OAuth2Scheme] = new JsonArray(scope) },
+                new JsonObject { [ApiExplorerSettings.BearerScheme] = new JsonArray() });
+        }
+
+        return operations;
+    }
+
+    private static string Description(IReadOnlyList<string> unavailable) =>
+        "Every call goes through the gateway, which checks the token (signature, issuer, lifetime, audience), " +
+        "the route's coarse policy and a per-client rate limit, removes identity headers a caller could forge, " +
+        "and forwards the same token: the service behind it checks it again. " +
+        "Partner routes need a client-credentials token with scope `shipping` (client `partner-acme`); " +
+        "order routes need a customer's token with scope `orders`." +
+        (unavailable.Count > 0 ? $" Not listed right now because they did not answer: {string.Join(", ", unavailable)}." : "");
+}

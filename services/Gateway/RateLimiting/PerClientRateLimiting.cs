@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using ShopAuthDemo.Gateway.Headers;
+
+namespace ShopAuthDemo.Gateway.RateLimiting;
+
+/// <summary>
+/// Each calling client gets its own budget (a fixed window per azp; anonymous callers per address), so
+/// one partner's runaway loop slows down that partner and nobody else.
+/// </summary>
+public static class PerClientRateLimiting
+{
+    public const string PolicyName = "per-client";
+
+    public static TBuilder AddPerClientRateLimiting<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var settings = RateLimitSettings.From(builder.Configuration);
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
+                Callers.Describe(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
+            options.OnRejected = (rejected, _) => RejectAsync(rejected, settings);
+        });
+        return builder;
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, RateLimitSettings settings)
+    {
+        var http = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        // Tells a well-behaved client exactly when to come back instead of hammering on.
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PerClientRateLimiting))
+            .LogWarning("Rate limit: {Caller} made more than {Limit} requests in {Window} s", Callers.Describe(http),
+                settings.PermitLimit, settings.Window.TotalSeconds);
+
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Each client may make {settings.PermitLimit} requests every {settings.Window.TotalSeconds:0} s. Try again in {seconds} s.",
+            },
+        });
+    }
+}

@@ -1,0 +1,14 @@
+namespace ShopAuthDemo.Gateway.Routing;
+
+/// <summary>
+/// One route the gateway publishes: the path prefix callers use, the service and path prefix it is
+/// forwarded to, and the policy the edge checks first.
+/// </summary>
+public sealed record GatewayRoute(string RouteId, string PublicPrefix, string Service, string ServicePrefix, string AuthorizationPolicy)
+{
+    /// <summary>The caller's path for a path of the service (null when this route does not publish it).</summary>
+    public string? PublicPathFor(string servicePath) =>
+        servicePath == ServicePrefix || servicePath.StartsWith(ServicePrefix + "/", StringComparison.Ordinal)
+            ? (PublicPrefix + servicePath[ServicePrefix.Length..]).TrimEnd('/')
+            : null;
+}

@@ -1,0 +1,44 @@
+using ShopAuthDemo.Gateway.ApiDocs;
+using ShopAuthDemo.Gateway.Headers;
+using ShopAuthDemo.Gateway.RateLimiting;
+using ShopAuthDemo.ServiceDefaults.Authentication;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace ShopAuthDemo.Gateway.Routing;
+
+public static class ReverseProxyExtensions
+{
+    // YARP with the routes in GatewayRoutes; "http://orders-api" is found by Aspire's service discovery.
+    public static TBuilder AddGatewayReverseProxy<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var identity = IdentityProviderSettings.From(builder.Configuration);
+        List<RouteConfig> routes = [.. GatewayRoutes.Published.Select(ToRouteConfig), ExplorerTokenRoute.Route];
+        List<ClusterConfig> clusters = [.. GatewayRoutes.Services.Select(ToClusterConfig), ExplorerTokenRoute.Cluster(identity.Authority)];
+
+        builder.Services.AddSingleton<SpoofableIdentityHeaders>();
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            // Every route, so a new one cannot forget it. The Authorization header is forwarded as it came:
+            // each service validates the very token the gateway validated (defense in depth).
+            .AddTransforms(transforms => transforms.RequestTransforms.Add(
+                transforms.Services.GetRequiredService<SpoofableIdentityHeaders>()))
+            .AddServiceDiscoveryDestinationResolver();
+        return builder;
+    }
+
+    private static RouteConfig ToRouteConfig(GatewayRoute route) => new RouteConfig
+    {
+        RouteId = route.RouteId,
+        ClusterId = route.Service,
+        Match = new RouteMatch { Path = $"{route.PublicPrefix}/{{**remainder}}" },
+        AuthorizationPolicy = route.AuthorizationPolicy,
+        RateLimiterPolicy = PerClientRateLimiting.PolicyName,
+    }.WithTransformPathRouteValues($"{route.ServicePrefix}/{{**remainder}}");
+
+    private static ClusterConfig ToClusterConfig(string service) => new()
+    {
+        ClusterId = service,
+        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
+    };
+}

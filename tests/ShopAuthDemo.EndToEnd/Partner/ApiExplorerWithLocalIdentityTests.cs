@@ -1,0 +1,5 @@
+using ShopAuthDemo.EndToEnd.Infrastructure;
+
+namespace ShopAuthDemo.EndToEnd.Partner;
+
+public sealed class ApiExplorerWithLocalIdentityTests(LocalIdentityAppHost appHost) : ApiExplorerBehaviour(appHost);

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Playwright;
+using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.EndToEnd.Web.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace ShopAuthDemo.EndToEnd.Web;
+
+/// <summary>The session cookie: out of scripts' reach, off cross-site requests, and worthless once signed out.</summary>
+public sealed class SessionCookieTests(LocalIdentityAppHost appHost, Chromium chromium) : IClassFixture<Chromium>
+{
+    private const string SessionCookie = "shop.session";
+
+    private readonly WebApps _web = new(appHost);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Session_cookie_is_http_only_and_same_site_lax_and_holds_no_tokens()
+    {
+        var page = await chromium.NewPageAsync();
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
+
+        var cookie = await SessionCookieAsync(page);
+
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        // Plain http in development; the cookie is marked Secure whenever the shop is served over https.
+        Assert.False(cookie.Secure);
+        // Only a session key, encrypted: the tokens stay on the server.
+        Assert.True(cookie.Value.Length < 1024, $"the session cookie is {cookie.Value.Length} characters long");
+        Assert.DoesNotContain("eyJ", cookie.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_by_get_or_without_an_antiforgery_token_does_not_sign_out()
+    {
+        var page = await chromium.NewPageAsync();
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
+        var request = page.Context.APIRequest;
+
+        var byGet = await request.GetAsync($"{WebApps.Shop}/authentication/logout", new() { MaxRedirects = 0 });
+        var withoutAntiforgery = await request.PostAsync($"{WebApps.Shop}/authentication/logout",
+            new() { Form = request.CreateFormData().Set("returnUrl", "/"), MaxRedirects = 0 });
+
+        // No GET logout endpoint exists at all (404 or 405, depending on what else the router matches).
+        Assert.Contains(byGet.Status, new[] { (int)HttpStatusCode.NotFound, (int)HttpStatusCode.MethodNotAllowed });
+        Assert.Equal((int)HttpStatusCode.BadRequest, withoutAntiforgery.Status);
+        await page.GotoAsync(WebApps.Shop + "/orders");
+        await WebApps.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("alice");
+    }
+
+    [Fact]
+    public async Task Session_cookie_copied_before_logout_is_refused_after_it()
+    {
+        var page = await chromium.NewPageAsync();
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
+        var copied = await SessionCookieAsync(page);
+        using var elsewhere = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+        using var before = await GetOrdersPageAsync(elsewhere, copied, Cancellation);
+        await WebApps.SignOutAsync(page, WebApps.Shop);
+        using var after = await GetOrdersPageAsync(elsewhere, copied, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        // The session is gone from the server: the copy is just an unknown key, so sign-in starts again.
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/protocol/openid-connect/auth", after.Headers.Location?.ToString());
+    }
+
+    private static async Task<BrowserContextCookiesResult> SessionCookieAsync(IPage page) =>
+        (await page.Context.CookiesAsync([WebApps.Shop])).Single(c => c.Name == SessionCookie);
+
+    private static Task<HttpResponseMessage> GetOrdersPageAsync(HttpClient client, BrowserContextCookiesResult cookie,
+        CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{WebApps.Shop}/orders");
+        request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+        return client.SendAsync(request, cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using ShopAuthDemo.Tests.Support;
+
+namespace ShopAuthDemo.Tests.Gateway.Support;
+
+/// <summary>Who calls the gateway, as Keycloak would mint their tokens.</summary>
+public static class GatewayCallers
+{
+    public static readonly TestToken Partner = TestToken.Partner;
+
+    public static readonly TestToken Alice = TestToken.Customer with { Audiences = ["orders-api"], Scope = "openid profile orders" };
+
+    // Even with scope "shipping" a user's token is refused at the partner routes by orders-api; at the
+    // edge, a user token without it is already turned away.
+    public static readonly TestToken AliceForCatalog = TestToken.Customer;
+
+    public static readonly TestToken AliceForPayments = TestToken.Customer with { Audiences = ["payments-api"], Scope = "openid payments" };
+}

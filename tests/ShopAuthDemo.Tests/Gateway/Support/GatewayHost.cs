@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ShopAuthDemo.Gateway.Headers;
+using ShopAuthDemo.Tests.Support;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace ShopAuthDemo.Tests.Gateway.Support;
+
+/// <summary>
+/// The gateway in-process: trusts a test token issuer and forwards to <see cref="FakeServices"/>.
+/// SpoofableIdentityHeaders only marks the gateway's assembly (see CatalogApiFactory).
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    public GatewayHost() : this(permitLimit: 1000)
+    {
+    }
+
+    private GatewayHost(int permitLimit) =>
+        Factory = new WebApplicationFactory<SpoofableIdentityHeaders>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Identity:Authority", TestTokenIssuer.Authority);
+            web.UseSetting("Identity:Audiences:0", "catalog-api");
+            web.UseSetting("Identity:Audiences:1", "orders-api");
+            web.UseSetting("Gateway:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Gateway:RateLimit:Window", "00:01:00");
+            web.ConfigureTestServices(services =>
+            {
+                Tokens.TrustedBy(services);
+                services.AddSingleton<IForwarderHttpClientFactory>(Services);
+                services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Services));
+            });
+        });
+
+    /// <summary>A gateway that lets each client make <paramref name="permitLimit"/> requests a minute.</summary>
+    public static GatewayHost WithRateLimit(int permitLimit) => new(permitLimit);
+
+    public TestTokenIssuer Tokens { get; } = new();
+
+    public FakeServices Services { get; } = new();
+
+    public WebApplicationFactory<SpoofableIdentityHeaders> Factory { get; }
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public HttpClient As(TestToken token) => Factory.CreateClient().WithBearer(Tokens.CreateToken(token));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Tokens.Dispose();
+        Services.Dispose();
+    }
+}

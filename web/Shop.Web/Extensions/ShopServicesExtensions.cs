@@ -1,0 +1,18 @@
+using ShopAuthDemo.Shop.Web.Apis;
+using ShopAuthDemo.Shop.Web.Cart;
+
+namespace ShopAuthDemo.Shop.Web.Extensions;
+
+public static class ShopServicesExtensions
+{
+    public static TBuilder AddShopServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        // Browsing is anonymous: the catalog is called without a token.
+        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog-api"));
+        // Orders are the signed-in customer's: every call carries her access token.
+        builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new("http://orders-api"))
+            .AddUserAccessToken();
+        builder.Services.AddScoped<CartState>();
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.Logging;
+using ShopAuthDemo.Web.Authentication.Sessions;
+
+namespace ShopAuthDemo.Web.Authentication.Circuits;
+
+/// <summary>
+/// An interactive page keeps the user it started with for as long as the circuit lives. This checks every
+/// few seconds that the session still exists, so a page left open shows "signed out" soon after a logout
+/// in another app (back-channel logout) instead of acting for a user who is gone.
+/// </summary>
+internal sealed class SessionRevalidatingAuthenticationStateProvider(UserSessionStore sessions, ILoggerFactory loggerFactory)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(10);
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        var key = authenticationState.User.FindFirst(SessionClaimTypes.SessionKey)?.Value;
+        return Task.FromResult(key is null || sessions.Find(key) is not null);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using Polly;
+using ShopAuthDemo.Web.Authentication.Tokens;
+
+namespace ShopAuthDemo.Web.Authentication.Problems;
+
+/// <summary>What failed and what the user can do about it, in words a shopper understands.</summary>
+public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignInAgain = false)
+{
+    /// <param name="api">How the page names the API, e.g. "the order service".</param>
+    public static UserProblem From(Exception exception, string api) => exception switch
+    {
+        SessionEndedException ended => new(ended.Message, "Sign in again. Nothing you entered is lost.", SignInAgain: true),
+        IdentityProviderUnavailableException unavailable => new(unavailable.Message, "Wait a minute, then try again."),
+        ApiCallFailedException { Status: HttpStatusCode.Forbidden } => new(
+            $"You are signed in, but {api} does not allow this for your account.", "Sign in as a user with the needed role."),
+        ApiCallFailedException { Status: HttpStatusCode.Unauthorized } => new(
+            $"{Capitalized(api)} did not accept your sign-in.", "Sign in again.", SignInAgain: true),
+        ApiCallFailedException { Status: >= HttpStatusCode.InternalServerError } failed => new(
+            failed.Title ?? $"{Capitalized(api)} had a problem.", failed.Detail ?? "Try again in a minute. Nothing you entered is lost."),
+        ApiCallFailedException failed => new(failed.Title ?? $"{Capitalized(api)} refused the request.", failed.Detail ?? "Check what you entered and try again."),
+        HttpRequestException or ExecutionRejectedException or TaskCanceledException => new(
+            $"{Capitalized(api)} is not reachable right now.", "Try again in a minute. Nothing you entered is lost."),
+        _ => new($"Something went wrong talking to {api}.", "Try again in a minute. Nothing you entered is lost."),
+    };
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Duende.IdentityModel.Client;
+using Microsoft.Extensions.Logging;
+using ShopAuthDemo.Web.Authentication.Sessions;
+
+namespace ShopAuthDemo.Web.Authentication.Tokens;
+
+/// <summary>
+/// Hands out a session's access token, renewing it with the refresh token shortly before it expires.
+/// Works from anywhere that knows the session key — an HTTP request or an interactive Blazor circuit —
+/// because the tokens live in <see cref="UserSessionStore"/>, not in the cookie.
+/// </summary>
+public sealed class UserAccessTokens(
+    UserSessionStore sessions,
+    UserTokenClient identityProvider,
+    TimeProvider time,
+    ILogger<UserAccessTokens> logger)
+{
+    // The refresh's result is shared by every waiter, so no single caller's cancellation may stop it.
+    private static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<UserTokens>>> _refreshing = new(StringComparer.Ordinal);
+
+    /// <exception cref="SessionEndedException">Signing in again is needed.</exception>
+    /// <exception cref="IdentityProviderUnavailableException">The token expired and could not be renewed now.</exception>
+    public Task<string> GetAccessTokenAsync(string sessionKey, CancellationToken cancellationToken) =>
+        GetAsync(sessionKey, rejectedAccessToken: null, cancellationToken);
+
+    /// <summary>An API refused this token (401): renew it once, unless another caller already did.</summary>
+    public Task<string> RenewRejectedAsync(string sessionKey, string rejectedAccessToken, CancellationToken cancellationToken) =>
+        GetAsync(sessionKey, rejectedAccessToken, cancellationToken);
+
+    public UserTokens? Peek(string? sessionKey) => sessions.Find(sessionKey)?.Tokens;
+
+    private async Task<string> GetAsync(string sessionKey, string? rejectedAccessToken, CancellationToken cancellationToken)
+    {
+        var tokens = Current(sessionKey);
+        if (!MustRenew(tokens, rejectedAccessToken)) return tokens.AccessToken;
+
+        // Single flight per session: the identity provider rotates refresh tokens (each works once), so two
+        // concurrent refreshes would make one fail with invalid_grant. Callers of one session share one.
+        var refresh = _refreshing.GetOrAdd(sessionKey, key => new(() => RefreshAsync(key, rejectedAccessToken)));
+        try
+        {
+            return (await refresh.Value.WaitAsync(cancellationToken)).AccessToken;
+        }
+        finally
+        {
+            _refreshing.TryRemove(new(sessionKey, refresh));
+        }
+    }
+
+    private async Task<UserTokens> RefreshAsync(string sessionKey, string? rejectedAccessToken)
+    {
+        // Another flight may have finished just before this one started.
+        var tokens = Current(sessionKey);
+        if (!MustRenew(tokens, rejectedAccessToken)) return tokens;
+        var subject = sessions.Find(sessionKey)?.Subject;
+        if (tokens.RefreshToken is null) return Unrenewable(tokens, sessionKey, "the identity provider issued no refresh token");
+
+        TokenResponse response;
+        try
+        {
+            using var timeout = new CancellationTokenSource(RefreshTimeout);
+            response = await identityProvider.RefreshAsync(tokens.RefreshToken, timeout.Token);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
+        {
+            return Unavailable(tokens, subject, exception.Message, exception);
+        }
+
+        using (response)
+        {
+            if (response.ErrorType == ResponseErrorType.Protocol)
+            {
+                // invalid_grant: the identity provider ended the session (logout elsewhere, idle timeout, revoked).
+                logger.LogInformation("Refresh for {Sub} refused ({Error}); ending the local session", subject, response.Error);
+                sessions.Remove(sessionKey);
+                throw new SessionEndedException("Your session has ended at the sign-in server. Sign in again.");
+            }
+            if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
+                return Unavailable(tokens, subject, response.Error ?? "no access token in the response", response.Exception);
+
+            var now = time.GetUtcNow();
+            var renewed = new UserTokens(
+                response.AccessToken,
+                response.RefreshToken ?? tokens.RefreshToken,
+                response.IdentityToken ?? tokens.IdToken,
+                now,
+                now.AddSeconds(response.ExpiresIn > 0 ? response.ExpiresIn : 60));
+
+            if (!sessions.UpdateTokens(sessionKey, renewed))
+            {
+                // Signed out (back-channel logout) while this refresh was under way: drop what it got.
+                await identityProvider.RevokeAsync(renewed.RefreshToken!, CancellationToken.None);
+                throw new SessionEndedException("You have been signed out. Sign in again.");
+            }
+
+            logger.LogInformation("Access token of {Sub} renewed with the refresh token, valid until {ExpiresAt:O}", subject, renewed.ExpiresAt);
+            return renewed;
+        }
+    }
+
+    private UserTokens Current(string sessionKey) =>
+        sessions.Find(sessionKey)?.Tokens ?? throw new SessionEndedException("You are not signed in, or your session has ended. Sign in again.");
+
+    private bool MustRenew(UserTokens tokens, string? rejectedAccessToken) =>
+        tokens.NeedsRefresh(time.GetUtcNow()) || (rejectedAccessToken is not null && tokens.AccessToken == rejectedAccessToken);
+
+    // The identity provider is down: a token that is still valid is better than none.
+    private UserTokens Unavailable(UserTokens tokens, string? subject, string reason, Exception? exception)
+    {
+        logger.LogWarning("Could not renew the access token of {Sub}: {Reason}", subject, reason);
+        return tokens.IsExpired(time.GetUtcNow())
+            ? throw new IdentityProviderUnavailableException(
+                "The sign-in server could not be reached to renew your access. Try again in a minute; nothing you entered is lost.", exception)
+            : tokens;
+    }
+
+    private UserTokens Unrenewable(UserTokens tokens, string sessionKey, string reason)
+    {
+        if (!tokens.IsExpired(time.GetUtcNow())) return tokens;
+        logger.LogInformation("Access token expired and cannot be renewed ({Reason}); ending the local session", reason);
+        sessions.Remove(sessionKey);
+        throw new SessionEndedException("Your session has expired. Sign in again.");
+    }
+}

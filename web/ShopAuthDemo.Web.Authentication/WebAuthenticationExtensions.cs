@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.Web.Authentication.BackchannelLogout;
+using ShopAuthDemo.Web.Authentication.Circuits;
+using ShopAuthDemo.Web.Authentication.Configuration;
+using ShopAuthDemo.Web.Authentication.Endpoints;
+using ShopAuthDemo.Web.Authentication.OpenIdConnect;
+using ShopAuthDemo.Web.Authentication.Sessions;
+using ShopAuthDemo.Web.Authentication.Tokens;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class WebAuthenticationExtensions
+{
+    /// <summary>
+    /// Sign-in for a web app: a cookie session whose ticket and tokens stay on the server, OpenID Connect
+    /// (authorization code + PKCE, confidential client) against Identity:Authority, tokens renewed before
+    /// they expire, and back-channel logout. Map the endpoints with <c>MapWebAuthenticationEndpoints</c>.
+    /// </summary>
+    public static TBuilder AddWebAuthentication<TBuilder>(this TBuilder builder, WebAppSignIn signIn)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var settings = WebClientSettings.From(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddCookie(cookie => SessionCookie.Configure(cookie, signIn))
+            .AddOpenIdConnect(oidc => OpenIdConnectSetup.Configure(oidc, settings, signIn, builder.Environment.IsDevelopment()));
+
+        // The cookie carries only a key; the ticket lives in the server-side store.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<ServerSideTicketStore>((cookie, store) => cookie.SessionStore = store);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(settings);
+        services.AddSingleton<UserSessionStore>();
+        services.AddSingleton<ServerSideTicketStore>();
+        services.AddSingleton<IdentityProviderMetadata>();
+        services.AddSingleton<UserTokenClient>();
+        services.AddSingleton<UserAccessTokens>();
+        services.AddSingleton<LogoutTokenReplayCache>();
+        services.AddSingleton<LogoutTokenValidator>();
+        services.AddHttpClient(UserTokenClient.HttpClientName);
+
+        // Finding the user's tokens from an interactive circuit, where there is no HttpContext.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CircuitServicesAccessor>();
+        services.AddScoped<CircuitHandler, CircuitServicesAccessorHandler>();
+        services.AddSingleton<CurrentUserSession>();
+        services.AddTransient<UserAccessTokenHandler>();
+        services.AddExceptionHandler<IdentityProviderUnreachableHandler>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+        // realm_access.roles from the ID token become "role" claims, as in the APIs.
+        services.AddTransient<IClaimsTransformation, KeycloakRoleClaimsTransformation>();
+        services.AddAuthorization();
+
+        return builder;
+    }
+
+    /// <summary>Sends the signed-in user's access token (renewed when due) with every request of this client.</summary>
+    public static IHttpClientBuilder AddUserAccessToken(this IHttpClientBuilder http) =>
+        http.AddHttpMessageHandler<UserAccessTokenHandler>();
+}
