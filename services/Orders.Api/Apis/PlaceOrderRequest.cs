@@ -15,6 +15,9 @@ public sealed record PlaceOrderRequest(IReadOnlyList<QuoteItem>? Items)
             errors["items"] = ["Add at least one item to the order."];
         else if (Items.Count > MaxItems)
             errors["items"] = [$"An order holds at most {MaxItems} items."];
+        // JSON can say [null]; without this check the next rule throws and the caller gets a 500.
+        else if (Items.Any(i => i is null))
+            errors["items"] = ["An item cannot be null."];
         else if (Items.Any(i => i.Quantity is < 1 or > MaxQuantity))
             errors["items"] = [$"Each quantity must be between 1 and {MaxQuantity}."];
         return errors;
