@@ -33,6 +33,9 @@ public static class JwtBearerExtensions
                     ValidateAudience = true,
                     // Pinning the algorithm stops "alg: none" and RSA/HMAC key-confusion tokens.
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    // Only the key the token names (kid) may verify it. An unknown kid then means "keys were
+                    // rotated": the handler fetches the identity provider's keys again instead of guessing.
+                    TryAllIssuerSigningKeys = false,
                     ValidateLifetime = true,
                     // The default 5 minutes would double the life of a 5-minute Keycloak token.
                     ClockSkew = TimeSpan.FromSeconds(30),

@@ -96,6 +96,8 @@ public abstract class NegativeJwtSuite
         yield return new("bad signature (signature bytes flipped)", Unauthorized,
             $"{segments[0]}.{segments[1]}.{Base64UrlEncoder.Encode(Base64UrlEncoder.DecodeBytes(segments[2]).Select(b => (byte)~b).ToArray())}");
         yield return new("unknown kid, attacker's key", Unauthorized, HostileTokens.SignedWithRsa(Header("RS256", "rotated-away-key"), payload, attackerKey));
+        yield return new("unknown kid, trusted key (only the key a token names may verify it)", Unauthorized,
+            HostileTokens.SignedWithRsa(Header("RS256", "not-a-published-kid"), payload, trustedKey));
         yield return new("kid path traversal, HS256 with an empty secret", Unauthorized,
             HostileTokens.SignedWithHmac(Header("HS256", "../../../../../../dev/null"), payload, []));
         yield return new("kid path traversal, RS256 attacker's key", Unauthorized, HostileTokens.SignedWithRsa(Header("RS256", "../../etc/passwd"), payload, attackerKey));
