@@ -35,7 +35,7 @@ public sealed class ReturnUrlTests(LocalIdentityAppHost appHost, Chromium chromi
 
         await page.GotoAsync($"{WebApps.Shop}/authentication/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await _web.SignInAtIdentityProviderAsync(page, "alice");
-        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(WebApps.Shop)}/"));
+        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(WebApps.Shop)}/"), new() { WaitUntil = WaitUntilState.Commit });
         await WebApps.WaitUntilInteractiveAsync(page);
         AssertStayedOnSite(page, hosts);
 

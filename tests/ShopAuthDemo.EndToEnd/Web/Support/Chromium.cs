@@ -22,7 +22,8 @@ public sealed class Chromium : IAsyncLifetime
                 $"No Chromium at {ExecutablePath}. Install Debian's package ('apt-get install -y chromium', as .ci/run does) or set CHROMIUM_PATH.");
 
         // The first order of a run waits for cold services and first token requests: more than Playwright's 5 s.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // Generous: on 2 cores the browser, nine services and the other test project share the CPU.
+        Assertions.SetDefaultExpectTimeout(45_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -37,7 +38,7 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

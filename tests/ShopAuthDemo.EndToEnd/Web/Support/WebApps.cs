@@ -37,7 +37,7 @@ public sealed class WebApps(AppHostFixture appHost)
     {
         await page.GotoAsync(app + path);
         await SignInAtIdentityProviderAsync(page, username);
-        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(app)}"));
+        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(app)}"), new() { WaitUntil = WaitUntilState.Commit });
         await WaitUntilInteractiveAsync(page);
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(username);
     }
@@ -59,7 +59,7 @@ public sealed class WebApps(AppHostFixture appHost)
         {
             await signIn.ClickAsync();
             await SignInAtIdentityProviderAsync(page, username);
-            await page.WaitForURLAsync(Shop + "/cart");
+            await page.WaitForURLAsync(Shop + "/cart", new() { WaitUntil = WaitUntilState.Commit });
             await WaitUntilInteractiveAsync(page);
         }
 
@@ -76,7 +76,7 @@ public sealed class WebApps(AppHostFixture appHost)
     {
         await WaitUntilInteractiveAsync(page);
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(app)}/(signed-out)?$"));
+        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(app)}/(signed-out)?$"), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByTestId("signed-out")).ToBeVisibleAsync();
     }
 }
