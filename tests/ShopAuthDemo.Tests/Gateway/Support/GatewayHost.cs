@@ -10,7 +10,7 @@ namespace ShopAuthDemo.Tests.Gateway.Support;
 
 /// <summary>
 /// The gateway in-process: trusts a test token issuer and forwards to <see cref="FakeServices"/>.
-/// SpoofableIdentityHeaders only marks the gateway's assembly (see CatalogApiFactory).
+/// SpoofableIdentityHeaders only marks the gateway's assembly (see ApiFactory).
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {

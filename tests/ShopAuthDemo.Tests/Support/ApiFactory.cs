@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ShopAuthDemo.Tests.Support;
+
+// One API in-process, trusting a test token issuer. The type argument only has to live in the API's
+// assembly; a DbContext is used instead of Program to avoid clashing with the other services' Program classes.
+public class ApiFactory<TEntryPoint>(TestTokenIssuer tokens, Dictionary<string, string> settings)
+    : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    // Settings read by Program before the host is built; remove one to test fail-fast.
+    public Dictionary<string, string> Settings { get; } = settings;
+
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            tokens.TrustedBy(services);
+            ConfigureServices?.Invoke(services);
+        });
+    }
+}
