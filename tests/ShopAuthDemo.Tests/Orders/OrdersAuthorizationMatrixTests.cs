@@ -39,17 +39,7 @@ public sealed class OrdersAuthorizationMatrixTests(OrdersApiHost host) : IClassF
     [MemberData(nameof(Matrix))]
     public async Task Each_caller_gets_what_the_rules_allow(string endpoint, string caller, HttpStatusCode expected)
     {
-        using var client = caller switch
-        {
-            "anonymous" => host.Anonymous(),
-            "alice" => host.As(OrderTokens.Alice),
-            "alice-without-orders-scope" => host.As(OrderTokens.AliceWithoutOrdersScope),
-            "carol-staff" => host.As(OrderTokens.Carol),
-            "orders-service-account" => host.As(OrderTokens.OrdersServiceAccount),
-            "partner" => host.As(OrderTokens.Partner),
-            "alice-token-for-catalog" => host.As(OrderTokens.AliceForCatalog),
-            _ => throw new ArgumentException(caller),
-        };
+        using var client = OrderTokens.Named(caller) is { } token ? host.As(token) : host.Anonymous();
 
         using var response = endpoint.StartsWith("POST", StringComparison.Ordinal)
             ? await client.PostAsJsonAsync(endpoint[5..], new { items = new[] { new { productId = 1, quantity = 1 } } }, Ct)

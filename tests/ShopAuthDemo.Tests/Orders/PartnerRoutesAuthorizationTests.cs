@@ -43,19 +43,7 @@ public sealed class PartnerRoutesAuthorizationTests(OrdersApiHost host) : IClass
     [MemberData(nameof(Matrix))]
     public async Task Each_caller_gets_what_the_partner_rules_allow(string endpoint, string caller, HttpStatusCode expected)
     {
-        using var client = caller switch
-        {
-            "anonymous" => host.Anonymous(),
-            "partner" => host.As(OrderTokens.Partner),
-            "alice" => host.As(OrderTokens.Alice),
-            "alice-with-shipping-scope" => host.As(OrderTokens.AliceWithShippingScope),
-            "carol-staff" => host.As(OrderTokens.Carol),
-            "orders-service-account" => host.As(OrderTokens.OrdersServiceAccount),
-            "unknown-partner" => host.As(OrderTokens.UnknownPartner),
-            "partner-without-shipping-scope" => host.As(OrderTokens.PartnerWithoutShippingScope),
-            "partner-token-for-catalog" => host.As(OrderTokens.PartnerForCatalog),
-            _ => throw new ArgumentException(caller),
-        };
+        using var client = OrderTokens.Named(caller) is { } token ? host.As(token) : host.Anonymous();
         var (method, path) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1].Replace("{unknown}", Guid.NewGuid().ToString()));
 
         using var response = method == "POST"

@@ -31,4 +31,21 @@ public static class OrderTokens
     public static readonly TestToken PartnerWithoutShippingScope = TestToken.Partner with { Scope = "profile" };
 
     public static readonly TestToken PartnerForCatalog = TestToken.Partner with { Audiences = ["catalog-api"] };
+
+    /// <summary>The callers by the names the authorization matrices use; "anonymous" sends no token.</summary>
+    public static TestToken? Named(string caller) => caller switch
+    {
+        "anonymous" => null,
+        "alice" => Alice,
+        "alice-without-orders-scope" => AliceWithoutOrdersScope,
+        "alice-with-shipping-scope" => AliceWithShippingScope,
+        "alice-token-for-catalog" => AliceForCatalog,
+        "carol-staff" => Carol,
+        "orders-service-account" => OrdersServiceAccount,
+        "partner" => Partner,
+        "unknown-partner" => UnknownPartner,
+        "partner-without-shipping-scope" => PartnerWithoutShippingScope,
+        "partner-token-for-catalog" => PartnerForCatalog,
+        _ => throw new ArgumentException($"No caller named '{caller}'.", nameof(caller)),
+    };
 }
