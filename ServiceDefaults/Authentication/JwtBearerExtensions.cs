@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -44,6 +45,17 @@ public static class JwtBearerExtensions
                 };
             });
 
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            // After AddJwtBearer's own post-configure has built the discovery client. IdentityModel would
+            // otherwise keep accepting, for up to an hour, tokens signed by a key the identity provider has
+            // withdrawn (its "last known good" configuration). A withdrawn key may be a leaked key.
+            if (options.ConfigurationManager is BaseConfigurationManager discovery)
+            {
+                discovery.UseLastKnownGoodConfiguration = false;
+            }
+        });
+        builder.AddValidatedTokenCache(JwtBearerDefaults.AuthenticationScheme);
         builder.Services.AddTransient<IClaimsTransformation, KeycloakRoleClaimsTransformation>();
         builder.Services.AddAuthorization();
 

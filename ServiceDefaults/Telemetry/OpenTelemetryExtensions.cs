@@ -22,6 +22,7 @@ public static class OpenTelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter(ShopAuthDemo.ServiceDefaults.TokenManagement.TokenManagementMetrics.MeterName)
+                .AddMeter(ShopAuthDemo.ServiceDefaults.Authentication.TokenCache.ValidatedTokenCacheMetrics.MeterName)
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

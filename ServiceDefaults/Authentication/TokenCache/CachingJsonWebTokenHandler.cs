@@ -1,0 +1,80 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
+
+/// <summary>
+/// The stock JWT handler with a <see cref="ValidatedTokenCache"/> in front: a token seen before, still
+/// unexpired and validated against the current keys, is answered from the cache; anything else gets the
+/// full validation, and only a successful one is remembered.
+/// </summary>
+/// <remarks>
+/// The cache sits inside the handler, so JwtBearer's own behaviour is untouched: events, the refresh of
+/// the keys on an unknown kid, the error responses.
+/// </remarks>
+public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
+{
+    private readonly ValidatedTokenCache _cache;
+    private readonly ValidatedTokenCacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SigningKeyWatch _keyWatch;
+    private readonly ValidatedTokenCacheMetrics _metrics;
+
+    public CachingJsonWebTokenHandler(
+        ValidatedTokenCache cache, ValidatedTokenCacheOptions options, TimeProvider time, ValidatedTokenCacheMetrics metrics)
+    {
+        _cache = cache;
+        _options = options;
+        _time = time;
+        _metrics = metrics;
+        _keyWatch = new SigningKeyWatch(cache);
+    }
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        if (string.IsNullOrEmpty(token) || validationParameters is null)
+        {
+            return await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        }
+
+        await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
+        // Read before validating: if the keys change meanwhile, this result is stale and is not kept.
+        var keySetVersion = _cache.KeySetVersion;
+        var hash = TokenHash.Of(token);
+
+        if (_cache.TryGet(hash, out var cached))
+        {
+            _metrics.Hit();
+            return new TokenValidationResult
+            {
+                IsValid = true,
+                SecurityToken = cached.Token,
+                Issuer = cached.Issuer,
+                // A copy per request: code that adds claims to its principal must not change the next request's.
+                ClaimsIdentity = cached.Identity.Clone(),
+            };
+        }
+
+        _metrics.Miss();
+        var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        if (result.IsValid && result.SecurityToken is { } validated)
+        {
+            _cache.Add(hash, new CachedValidation(
+                validated,
+                result.ClaimsIdentity.Clone(),
+                result.Issuer,
+                ExpiresAt(validated),
+                keySetVersion));
+        }
+        return result;
+    }
+
+    // Never past exp (no clock skew: within the skew window the full validation decides), never longer
+    // than the configured maximum.
+    private DateTimeOffset ExpiresAt(SecurityToken token)
+    {
+        var maximum = _time.GetUtcNow() + _options.MaxEntryLifetime;
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc));
+        return token.ValidTo == DateTime.MinValue || expires > maximum ? maximum : expires;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
+using ShopAuthDemo.Tests.Support;
+using Xunit;
+
+namespace ShopAuthDemo.Tests.Authentication;
+
+// On by default in every API's JWT set-up; one setting switches it off.
+public sealed class TokenCacheConfigurationTests
+{
+    [Fact]
+    public void The_shared_jwt_setup_caches_validated_tokens_by_default()
+    {
+        var handler = Assert.Single(JwtHandlersOf([]));
+
+        var caching = Assert.IsType<CachingJsonWebTokenHandler>(handler);
+        Assert.False(caching.MapInboundClaims);
+    }
+
+    [Fact]
+    public void Configuration_can_switch_the_cache_off()
+    {
+        var handler = Assert.Single(JwtHandlersOf(new() { ["Identity:TokenCache:Enabled"] = "false" }));
+
+        Assert.IsType<JsonWebTokenHandler>(handler, exactMatch: true);
+    }
+
+    [Fact]
+    public void Keys_withdrawn_by_the_identity_provider_are_not_honoured_from_a_last_known_good_copy()
+    {
+        var discovery = Assert.IsAssignableFrom<BaseConfigurationManager>(JwtBearerOptionsOf([]).ConfigurationManager);
+
+        Assert.False(discovery.UseLastKnownGoodConfiguration);
+    }
+
+    private static IList<TokenHandler> JwtHandlersOf(Dictionary<string, string?> settings) => JwtBearerOptionsOf(settings).TokenHandlers;
+
+    private static JwtBearerOptions JwtBearerOptionsOf(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Identity:Authority"] = "https://identity.test/realms/shop",
+            ["Identity:Audience"] = "catalog-api",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddJwtBearerAuthentication();
+        using var app = builder.Build();
+
+        return app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme);
+    }
+}

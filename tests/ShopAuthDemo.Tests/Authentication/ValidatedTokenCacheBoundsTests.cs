@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
+using ShopAuthDemo.Tests.Authentication.Support;
+using ShopAuthDemo.Tests.Support;
+using Xunit;
+
+namespace ShopAuthDemo.Tests.Authentication;
+
+// The cache's memory stays bounded however many distinct callers come, and tokens in use survive eviction.
+public sealed class ValidatedTokenCacheBoundsTests
+{
+    private static readonly DateTimeOffset FarFuture = DateTimeOffset.UtcNow.AddHours(1);
+
+    [Fact]
+    public void The_memory_bound_holds_under_100_000_distinct_tokens()
+    {
+        var options = new ValidatedTokenCacheOptions();
+        var cache = new ValidatedTokenCache(options, TimeProvider.System);
+        var largestSeen = 0;
+        // Weak references see what the cache keeps alive, independent of other tests' allocations.
+        var identities = new List<WeakReference<ClaimsIdentity>>(100_000);
+
+        for (var caller = 0; caller < 100_000; caller++)
+        {
+            // A distinct identity per token, as distinct callers would bring.
+            var identity = new ClaimsIdentity([new Claim("sub", $"caller-{caller}")], "Bearer");
+            identities.Add(new WeakReference<ClaimsIdentity>(identity));
+            cache.Add(TokenHash.Of($"token-of-caller-{caller}"), Entry(cache, identity));
+            largestSeen = Math.Max(largestSeen, cache.Count);
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var retained = identities.Count(reference => reference.TryGetTarget(out _));
+
+        Assert.InRange(largestSeen, options.MaxEntries / 2, options.MaxEntries);
+        Assert.InRange(retained, 1, options.MaxEntries);
+        GC.KeepAlive(cache);
+    }
+
+    [Fact]
+    public void A_token_in_use_survives_while_one_off_tokens_age_out()
+    {
+        var cache = new ValidatedTokenCache(new ValidatedTokenCacheOptions { MaxEntries = 100 }, TimeProvider.System);
+        var regular = TokenHash.Of("the-regular-caller");
+        cache.Add(regular, Entry(cache, new ClaimsIdentity()));
+
+        for (var oneOff = 0; oneOff < 1_000; oneOff++)
+        {
+            cache.Add(TokenHash.Of($"one-off-{oneOff}"), Entry(cache, new ClaimsIdentity()));
+            Assert.True(cache.TryGet(regular, out _), $"evicted after {oneOff} one-off tokens");
+        }
+
+        Assert.False(cache.TryGet(TokenHash.Of("one-off-0"), out _));
+        Assert.InRange(cache.Count, 1, 100);
+    }
+
+    [Fact]
+    public async Task Real_tokens_beyond_the_bound_are_evicted_and_still_validate()
+    {
+        using var bench = new TokenCacheBench(new ValidatedTokenCacheOptions { MaxEntries = 20 });
+        var tokens = Enumerable.Range(0, 60)
+            .Select(caller => bench.Token(TestToken.Customer with { Subject = $"caller-{caller}" }))
+            .ToList();
+
+        foreach (var token in tokens)
+        {
+            Assert.True((await bench.ValidateAsync(token)).IsValid);
+            Assert.InRange(bench.Cache.Count, 1, 20);
+        }
+        // The first callers were evicted: their next request is a full validation again, and succeeds.
+        Assert.Equal("caller-0", (await bench.ValidateAsync(tokens[0])).ClaimsIdentity.FindFirst("sub")?.Value);
+        Assert.Equal(61, bench.Misses);
+    }
+
+    private static CachedValidation Entry(ValidatedTokenCache cache, ClaimsIdentity identity) =>
+        new(new JsonWebToken("{}", "{}"), identity, TestTokenIssuer.Authority, FarFuture, cache.KeySetVersion);
+}
