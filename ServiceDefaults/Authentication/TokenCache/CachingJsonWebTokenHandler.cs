@@ -40,9 +40,7 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
         // Read before validating: if the keys change meanwhile, this result is stale and is not kept.
         var keySetVersion = _cache.KeySetVersion;
-        var hash = TokenHash.Of(token);
-
-        if (_cache.TryGet(hash, out var cached))
+        if (_cache.TryGet(token, out var cached))
         {
             _metrics.Hit();
             return new TokenValidationResult
@@ -59,7 +57,8 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         if (result.IsValid && result.SecurityToken is { } validated)
         {
-            _cache.Add(hash, new CachedValidation(
+            _cache.Add(new CachedValidation(
+                token,
                 validated,
                 result.ClaimsIdentity.Clone(),
                 result.Issuer,

@@ -4,6 +4,7 @@ namespace ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
 
 /// <summary>
 /// Tokens that passed full validation, by hash, so a caller's next requests skip the RSA verify.
+/// An entry is served only for the identical token string, unexpired, under the current signing keys.
 /// </summary>
 /// <remarks>
 /// Bounded by two generations of at most MaxEntries / 2 each: when the current one fills up it becomes
@@ -33,29 +34,30 @@ public sealed class ValidatedTokenCache
     /// <summary>Entries held, both generations (a promoted entry counts twice until its old generation goes).</summary>
     public int Count => Volatile.Read(ref _current).Entries.Count + Volatile.Read(ref _previous).Entries.Count;
 
-    public bool TryGet(TokenHash hash, out CachedValidation validation)
+    public bool TryGet(string token, out CachedValidation validation)
     {
+        var hash = TokenHash.Of(token);
         var current = Volatile.Read(ref _current);
         if (current.Entries.TryGetValue(hash, out validation!))
         {
-            return IsServable(validation) || Evict(current, hash);
+            return IsServable(validation, token) || Evict(current, hash);
         }
 
         var previous = Volatile.Read(ref _previous);
         if (previous.Entries.TryGetValue(hash, out validation!))
         {
-            if (!IsServable(validation))
+            if (!IsServable(validation, token))
             {
                 return Evict(previous, hash);
             }
-            Add(hash, validation);
+            Add(validation);
             return true;
         }
 
         return false;
     }
 
-    public void Add(TokenHash hash, CachedValidation validation)
+    public void Add(CachedValidation validation)
     {
         // Validated against keys that have since changed: keep it out rather than race the flush.
         if (validation.KeySetVersion != KeySetVersion)
@@ -64,7 +66,7 @@ public sealed class ValidatedTokenCache
         }
 
         var current = Volatile.Read(ref _current);
-        if (current.Entries.TryAdd(hash, validation) && Interlocked.Increment(ref current.Added) >= _generationCapacity)
+        if (current.Entries.TryAdd(TokenHash.Of(validation.EncodedToken), validation) && Interlocked.Increment(ref current.Added) >= _generationCapacity)
         {
             StartNewGeneration(current);
         }
@@ -83,8 +85,10 @@ public sealed class ValidatedTokenCache
 
     // Expiry is checked on every hit, not only at insertion: a cached token is refused the moment its
     // exp (or the cache's own maximum) passes, exactly as full validation would refuse it.
-    private bool IsServable(CachedValidation validation) =>
-        validation.KeySetVersion == KeySetVersion && _time.GetUtcNow() < validation.ExpiresAt;
+    private bool IsServable(CachedValidation validation, string token) =>
+        validation.KeySetVersion == KeySetVersion
+        && _time.GetUtcNow() < validation.ExpiresAt
+        && string.Equals(validation.EncodedToken, token, StringComparison.Ordinal);
 
     private static bool Evict(Generation generation, TokenHash hash)
     {
