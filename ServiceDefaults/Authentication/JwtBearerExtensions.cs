@@ -22,6 +22,13 @@ public static class JwtBearerExtensions
                 options.Authority = identity.Authority;
                 // Plain-http discovery would let anyone on the path swap the signing keys.
                 options.RequireHttpsMetadata = !isDevelopment;
+                // An unknown kid fetches the keys again (inline: see Directory.Build.props), at most once per
+                // interval. The 5-minute default would refuse tokens of a key rotated within 5 minutes of any
+                // earlier refresh, which a single forged kid can trigger; 30 s bounds that and still caps what
+                // forged kids can cost the identity provider (one fetch per 30 s per instance).
+                options.RefreshInterval = TimeSpan.FromSeconds(30);
+                // Waiting 60 s (the default) on an identity provider that is down helps nobody.
+                options.BackchannelTimeout = TimeSpan.FromSeconds(10);
                 // Keep "sub", "aud", "scope" as Keycloak named them instead of long WS-* URIs.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = new TokenValidationParameters

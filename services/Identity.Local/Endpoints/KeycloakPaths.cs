@@ -14,4 +14,5 @@ public static class KeycloakPaths
     public const string Introspect = Realm + "/protocol/openid-connect/token/introspect";
     public const string Login = Realm + "/login-actions/authenticate";
     public const string Status = Realm + "/login-actions/status";
+    public const string AdminRealm = "/admin/realms/shop";
 }

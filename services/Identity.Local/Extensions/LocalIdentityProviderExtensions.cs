@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ShopAuthDemo.Identity.Local.Admin;
 using ShopAuthDemo.Identity.Local.Endpoints;
 using ShopAuthDemo.Identity.Local.Login;
 using ShopAuthDemo.Identity.Local.Logout;
@@ -34,16 +34,16 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton<BackchannelLogoutNotifier>();
         services.AddHttpClient(BackchannelLogoutNotifier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
 
-        // An in-memory SQLite database lives as long as its connection: one per process, opened once.
-        // (EF's InMemory provider cannot run the bulk updates OpenIddict uses to revoke a token family.)
-        var database = new SqliteConnection("Data Source=:memory:");
-        database.Open();
-        services.AddDbContext<IdentityLocalDbContext>(db => db.UseSqlite(database).UseOpenIddict());
+        // Created by the container on first use, so the container also deletes it when the process stops.
+        services.AddSingleton<ScratchDatabase>();
+        services.AddDbContext<IdentityLocalDbContext>((provider, db) =>
+            db.UseSqlite(provider.GetRequiredService<ScratchDatabase>().ConnectionString).UseOpenIddict());
         services.AddOpenIddictServer(realm, issuer);
         services.AddAuthentication().AddSsoCookie(realm);
         services.AddAuthorization();
         services.AddAntiforgery(options => options.Cookie.Path = KeycloakPaths.Realm);
         services.AddHostedService<RealmClientRegistration>();
+        builder.AddAdminApi();
         return builder;
     }
 
@@ -60,6 +60,7 @@ public static class LocalIdentityProviderExtensions
         app.MapMethods(KeycloakPaths.Logout, getAndPost, EndSessionEndpoint.HandleAsync);
         app.MapGet(KeycloakPaths.Status, StatusPage.HandleAsync);
         app.MapLogin();
+        app.MapAdminApi();
         return app;
     }
 

@@ -3,6 +3,7 @@ using OpenIddict.Server;
 using ShopAuthDemo.Identity.Local.Endpoints;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Identity.Local.Seeding;
+using ShopAuthDemo.Identity.Local.SigningKeys;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -45,9 +46,11 @@ internal static class OpenIddictServerSetup
                       // revokeRefreshToken with maxReuse 0: a refresh token works once.
                       .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
 
-                // Keycloak issues RS256 JWT access tokens that any API can read; keys live as long as the process.
+                // Keycloak issues RS256 JWT access tokens that any API can read. Its signing keys rotate, as
+                // Keycloak's do (SigningKeys/); the encryption key of OpenIddict's own codes and refresh tokens
+                // lives as long as the process.
                 server.AddEphemeralEncryptionKey()
-                      .AddEphemeralSigningKey()
+                      .UseSigningKeyRing()
                       .DisableAccessTokenEncryption();
 
                 server.AddEventHandler<ProcessSignInContext>(handler => handler

@@ -6,14 +6,15 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Identity.Local.Sessions;
+using ShopAuthDemo.Identity.Local.SigningKeys;
 
 namespace ShopAuthDemo.Identity.Local.Logout;
 
 /// <summary>
-/// OIDC Back-Channel Logout 1.0 logout tokens: signed with the same key as every other token, for one
+/// OIDC Back-Channel Logout 1.0 logout tokens: signed with the current key like every other token, for one
 /// client, naming the session (<c>sid</c>) and user (<c>sub</c>), with the logout event and no nonce.
 /// </summary>
-public sealed class LogoutTokenFactory(IOptionsMonitor<OpenIddictServerOptions> server, TimeProvider time)
+public sealed class LogoutTokenFactory(IOptionsMonitor<OpenIddictServerOptions> server, SigningKeyRing keys, TimeProvider time)
 {
     public const string LogoutEvent = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -38,7 +39,7 @@ public sealed class LogoutTokenFactory(IOptionsMonitor<OpenIddictServerOptions> 
             Expires = now.AddMinutes(2),
             Claims = claims,
             TokenType = "logout+jwt",
-            SigningCredentials = options.SigningCredentials.First(),
+            SigningCredentials = keys.Current.Credentials,
         });
     }
 }

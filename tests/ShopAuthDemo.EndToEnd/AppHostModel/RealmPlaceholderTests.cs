@@ -56,7 +56,7 @@ public sealed partial class RealmPlaceholderTests
         var environment = (await ConfigurationOf(identityProvider)).EnvironmentVariables.ToDictionary();
 
         foreach (var secret in new[] { "SHOP_WEB_CLIENT_SECRET", "BACKOFFICE_WEB_CLIENT_SECRET", "ORDERS_API_CLIENT_SECRET",
-                     "PARTNER_ACME_CLIENT_SECRET", "DEV_USER_PASSWORD" })
+                     "PARTNER_ACME_CLIENT_SECRET", "DEV_USER_PASSWORD", "Admin__Password" })
         {
             Assert.Matches(@"^\{[a-z-]+\.value\}$", environment[secret]);
             var parameter = builder.Resources.OfType<ParameterResource>().Single(p => environment[secret] == $"{{{p.Name}.value}}");

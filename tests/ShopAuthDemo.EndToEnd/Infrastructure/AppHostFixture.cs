@@ -21,7 +21,7 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
     public TimeSpan TimeToAllHealthy { get; private set; }
 
     /// <summary>Identity.Local's log from the start (null with Keycloak, which does not log each token it issues).</summary>
-    public IdentityProviderLog? IdentityProviderLog { get; private set; }
+    public ResourceLog? IdentityProviderLog { get; private set; }
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost was not started.");
 
@@ -39,12 +39,13 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
         var clock = Stopwatch.StartNew();
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Identity:Provider={identityProvider}", $"Realm:WebAccessTokenLifespan={WebAccessTokenLifespan.TotalSeconds:0}"],
+            [$"Identity:Provider={identityProvider}", $"Realm:WebAccessTokenLifespan={WebTokenLifespan.TotalSeconds:0}"],
             timeout.Token);
+        WithoutTelemetryExport(builder);
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
-        if (IdentityProviderResource == "identity-local") IdentityProviderLog = new IdentityProviderLog(_app, IdentityProviderResource);
+        if (IdentityProviderResource == "identity-local") IdentityProviderLog = new ResourceLog(_app, IdentityProviderResource);
 
         try
         {
@@ -65,6 +66,20 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
     /// (the realm's default is 300 s). Other clients' tokens keep their own lifetime.
     /// </summary>
     public static readonly TimeSpan WebAccessTokenLifespan = TimeSpan.FromSeconds(20);
+
+    /// <summary>The web apps' access token lifetime this fixture asks for.</summary>
+    protected virtual TimeSpan WebTokenLifespan => WebAccessTokenLifespan;
+
+    // Tests run without the dashboard, so nothing receives telemetry. Left pointed at the absent collector,
+    // each service's exporter spends about 10 s retrying when it stops: longer than Aspire's stop command
+    // waits. With no endpoint, ServiceDefaults adds no exporter; traces still flow (trace ids in the logs).
+    private static void WithoutTelemetryExport(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        }
+    }
 
     /// <summary>Changes to the app model before it starts.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)

@@ -110,7 +110,7 @@ public abstract class PartnerShippingBehaviour(AppHostFixture appHost)
         var log = appHost.IdentityProviderLog;
         if (log is null) Assert.Skip("Counting token requests reads the local identity provider's log; Keycloak does not log them.");
         // The partner's own console log, to count the calls it made meanwhile (see ShippingWorker).
-        await using var partnerLog = new IdentityProviderLog(appHost.App, "partner-shipping");
+        await using var partnerLog = new ResourceLog(appHost.App, "partner-shipping");
         using var alice = await AliceAtOrdersApiAsync();
         var tokensBefore = await log.SettledCountAsync(PartnerTokenLogLine, Cancellation);
         var (pollsBefore, shipmentsBefore) = (partnerLog.Count(PollLogLine), partnerLog.Count(ShipmentLogLine));

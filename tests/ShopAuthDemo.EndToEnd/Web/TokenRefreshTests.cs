@@ -17,7 +17,7 @@ public sealed class TokenRefreshTests(LocalIdentityAppHost appHost, Chromium chr
     [Fact]
     public async Task Interactive_orders_page_still_loads_orders_after_the_first_access_token_expired()
     {
-        await using var shopLog = new IdentityProviderLog(appHost.App, "shop-web");
+        await using var shopLog = new ResourceLog(appHost.App, "shop-web");
         var page = await chromium.NewPageAsync();
         await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
         var firstTokenExpires = DateTimeOffset.UtcNow + AppHostFixture.WebAccessTokenLifespan;

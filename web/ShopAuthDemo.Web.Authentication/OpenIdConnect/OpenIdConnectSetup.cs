@@ -18,6 +18,9 @@ internal static class OpenIdConnectSetup
         oidc.ClientSecret = settings.ClientSecret;
         // Plain-http discovery would let anyone on the path hand us their own signing keys.
         oidc.RequireHttpsMetadata = !isDevelopment;
+        // With the identity provider down, the sign-in page should say so within seconds, not after the
+        // default 60 s wait for its discovery document.
+        oidc.BackchannelTimeout = TimeSpan.FromSeconds(10);
 
         // Authorization code + PKCE: the code is useless to whoever intercepts it without our verifier and secret.
         oidc.ResponseType = OpenIdConnectResponseType.Code;

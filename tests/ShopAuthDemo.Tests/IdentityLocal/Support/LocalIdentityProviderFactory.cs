@@ -11,6 +11,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
     public const string ShopWebUrl = "http://shop.test";
     public const string BackofficeWebUrl = "http://backoffice.test";
     public const string GatewayUrl = "http://gateway.test";
+    public const string AdminPassword = "test-admin-password";
 
     public static readonly IReadOnlyDictionary<string, string> Secrets = new Dictionary<string, string>
     {
@@ -21,7 +22,8 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
         ["DEV_USER_PASSWORD"] = "test-user-password",
     };
 
-    private readonly Dictionary<string, string> _settings;
+    // Settings read by Identity.Local at start-up; remove one before the first request to test its absence.
+    public Dictionary<string, string> Settings { get; }
 
     // Port 9 (discard) on loopback: nothing listens, so back-channel calls fail fast unless a test sets a receiver.
     public LocalIdentityProviderFactory() : this("http://127.0.0.1:9") { }
@@ -30,7 +32,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
     /// <param name="realmFile">Another realm file, for tests of the loader's rules.</param>
     internal LocalIdentityProviderFactory(string backchannelBaseUrl, string? realmFile = null)
     {
-        _settings = new Dictionary<string, string>(Secrets)
+        Settings = new Dictionary<string, string>(Secrets)
         {
             ["Identity:Issuer"] = Issuer,
             ["Realm:File"] = realmFile ?? RealmFiles.Shop,
@@ -40,13 +42,14 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
             ["SHOP_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/shop",
             ["BACKOFFICE_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/backoffice",
             ["WEB_ACCESS_TOKEN_LIFESPAN"] = "300",
+            ["Admin:Password"] = AdminPassword,
         };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests read them).</summary>

@@ -12,8 +12,9 @@ using Xunit;
 
 namespace ShopAuthDemo.Tests.Authentication;
 
-// On by default in every API's JWT set-up; one setting switches it off.
-public sealed class TokenCacheConfigurationTests
+// The shared JWT set-up's settings: the validated-token cache (on by default, one setting switches it off)
+// and how the signing keys are refreshed.
+public sealed class JwtBearerSetupTests
 {
     [Fact]
     public void The_shared_jwt_setup_caches_validated_tokens_by_default()
@@ -38,6 +39,17 @@ public sealed class TokenCacheConfigurationTests
         var discovery = Assert.IsAssignableFrom<BaseConfigurationManager>(JwtBearerOptionsOf([]).ConfigurationManager);
 
         Assert.False(discovery.UseLastKnownGoodConfiguration);
+    }
+
+    [Fact]
+    public void Signing_keys_are_fetched_again_at_most_every_30_seconds_and_never_waited_for_longer_than_10()
+    {
+        var options = JwtBearerOptionsOf([]);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), options.RefreshInterval);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.BackchannelTimeout);
+        Assert.True(AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var blocking) && blocking,
+            "Unknown kids must refresh the keys inline (Directory.Build.props)");
     }
 
     private static IList<TokenHandler> JwtHandlersOf(Dictionary<string, string?> settings) => JwtBearerOptionsOf(settings).TokenHandlers;

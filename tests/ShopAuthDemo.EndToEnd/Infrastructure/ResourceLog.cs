@@ -5,15 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ShopAuthDemo.EndToEnd.Infrastructure;
 
-/// <summary>The identity provider's console log, collected from the start, so tests can count what it did.</summary>
-public sealed class IdentityProviderLog : IAsyncDisposable
+/// <summary>A resource's console log, collected from the start, so tests can count and search what it did.</summary>
+public sealed class ResourceLog : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _watching;
+    private readonly string _resourceName;
 
-    public IdentityProviderLog(DistributedApplication app, string resourceName)
+    public ResourceLog(DistributedApplication app, string resourceName)
     {
+        _resourceName = resourceName;
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
         // By resource, not by name: a project's log stream is kept under its running instance's name.
         var resource = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
@@ -29,6 +31,11 @@ public sealed class IdentityProviderLog : IAsyncDisposable
             }
         });
     }
+
+    public string ResourceName => _resourceName;
+
+    /// <summary>Every line so far, in order.</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
 
     public int Count(string text) => _lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 

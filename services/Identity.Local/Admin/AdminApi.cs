@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopAuthDemo.Identity.Local.Endpoints;
+using ShopAuthDemo.Identity.Local.SigningKeys;
+
+namespace ShopAuthDemo.Identity.Local.Admin;
+
+/// <summary>
+/// What the stand-in offers of an admin API: rotating the realm's signing key, for user <c>admin</c> only.
+/// Keycloak has no such call; there one adds an rsa-generated key provider with a higher priority.
+/// </summary>
+public static class AdminApi
+{
+    // "Admin": { "Password": "…" } — the AppHost passes its keycloak-admin-password parameter.
+    private const string PasswordKey = "Admin:Password";
+    private const string AdminOnly = "realm-admin";
+
+    public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration[PasswordKey] is not { Length: > 0 } password) return builder;
+
+        builder.Services.AddAuthentication().AddAdminBasic(password);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AdminOnly, policy => policy
+            .AddAuthenticationSchemes(AdminBasicAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ClaimTypes.Name, AdminBasicAuthentication.UserName));
+        return builder;
+    }
+
+    /// <summary>Maps nothing when no admin password is configured: no password, no admin API.</summary>
+    public static WebApplication MapAdminApi(this WebApplication app)
+    {
+        if (app.Configuration[PasswordKey] is not { Length: > 0 }) return app;
+
+        var realm = app.MapGroup(KeycloakPaths.AdminRealm).RequireAuthorization(AdminOnly);
+        realm.MapPost("/keys/rotate", RotateSigningKey);
+        return app;
+    }
+
+    private static Ok<SigningKeyRotation> RotateSigningKey(SigningKeyRing ring)
+    {
+        var published = ring.Rotate();
+        return TypedResults.Ok(new SigningKeyRotation(published[0].Kid, [.. published.Select(key => key.Kid)]));
+    }
+}
