@@ -1,5 +1,6 @@
 using ShopAuthDemo.AppHost.Gateway;
 using ShopAuthDemo.AppHost.Identity;
+using ShopAuthDemo.AppHost.Telemetry;
 using ShopAuthDemo.AppHost.WebApps;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -28,5 +29,8 @@ builder.AddGatewayAndPartner(identityProvider, catalog, orders);
 
 // The shop and the back office: two OIDC clients of one identity provider (SSO, single logout). See WebApps/.
 builder.AddWebApps(identityProvider, catalog, orders);
+
+// Codes and ID tokens travel in some URLs' query strings: keep them out of the dashboard's traces. See Telemetry/.
+builder.KeepUrlQueriesOutOfTelemetry();
 
 builder.Build().Run();

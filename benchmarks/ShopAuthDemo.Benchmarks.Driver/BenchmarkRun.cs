@@ -1,0 +1,47 @@
+using ShopAuthDemo.AppHost.WebApps;
+using ShopAuthDemo.Benchmarks.Driver.Identity;
+using ShopAuthDemo.Benchmarks.Driver.Load;
+using ShopAuthDemo.Benchmarks.Driver.Measurements;
+using ShopAuthDemo.Benchmarks.Driver.Processes;
+using ShopAuthDemo.Benchmarks.Driver.Report;
+using ShopAuthDemo.Benchmarks.Driver.Settings;
+
+namespace ShopAuthDemo.Benchmarks.Driver;
+
+/// <summary>Every measurement of the HTTP benchmark, in order, side by side in one run.</summary>
+public static class BenchmarkRun
+{
+    public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        Wrk.EnsureInstalled();
+        PortGuard.EnsureFree(settings.Ports.All);
+        if (!settings.SkipColdStart)
+            PortGuard.EnsureFree(
+                [(WebAppUrls.ShopWebPort, "shop-web, cold-start row"), (WebAppUrls.BackofficeWebPort, "backoffice-web, cold-start row")],
+                "The cold-start row starts the whole AppHost, whose web apps listen on these fixed ports: stop the running AppHost " +
+                "or end-to-end tests first, or leave that row out with SKIP_COLD_START=1.");
+
+        // This run's service logs and wrk's full output; the previous run's are removed first.
+        var outputDirectory = Path.Combine(settings.ArtifactsDirectory, "http");
+        if (Directory.Exists(outputDirectory)) Directory.Delete(outputDirectory, recursive: true);
+        Directory.CreateDirectory(outputDirectory);
+        var secrets = RunSecrets.Generate();
+        var rows = new List<ResultRow>();
+
+        Console.WriteLine($"== Starting the services on 127.0.0.1:{settings.Ports.IdentityProvider}-{settings.Ports.Gateway} (logs: {outputDirectory})");
+        await using (var services = await ServicesUnderTest.StartAsync(settings, secrets, outputDirectory, cancellationToken))
+        using (var load = new LoadRunner(new Wrk(outputDirectory), settings.WarmUp, settings.Duration))
+        {
+            var tokens = new TokenRequests(services, secrets);
+            rows.AddRange(await AuthenticationCost.MeasureAsync(services, tokens, load, cancellationToken));
+            // A fresh sign-in per group: alice's token lives 5 minutes, like shop-web's in the app.
+            rows.AddRange(await GatewayOverhead.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+            rows.AddRange(await OrderPlacement.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+            Console.WriteLine("== Stopping the services");
+        }
+
+        // Last, on a machine where none of the benchmark's own services run any more.
+        if (!settings.SkipColdStart) rows.Add(await ColdStart.MeasureAsync(cancellationToken));
+        return rows;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using ShopAuthDemo.Benchmarks.Driver.Processes;
+using ShopAuthDemo.Benchmarks.Driver.Settings;
+using ShopAuthDemo.Testing;
+
+namespace ShopAuthDemo.Benchmarks.Driver.Identity;
+
+/// <summary>Real tokens from Identity.Local, through the same flows the shop uses.</summary>
+public sealed class TokenRequests(ServicesUnderTest services, RunSecrets secrets)
+{
+    private const string TokenPath = "protocol/openid-connect/token";
+
+    /// <summary>
+    /// orders-api's own token for the catalog (client credentials, scope catalog, aud catalog-api): what
+    /// orders-api sends when it asks for a price quote, and what the benchmark API accepts.
+    /// </summary>
+    public async Task<string> OrdersApiTokenForCatalogAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync($"{services.Authority}/{TokenPath}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "orders-api",
+            ["client_secret"] = secrets.OrdersApiClientSecret,
+            ["scope"] = "catalog",
+        }), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new BenchmarkException($"The client-credentials token request for orders-api answered {(int)response.StatusCode}: " +
+                await response.Content.ReadAsStringAsync(cancellationToken));
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        return token?.AccessToken ?? throw new BenchmarkException("The token response for orders-api has no access_token.");
+    }
+
+    /// <summary>
+    /// A customer's token for orders-api: alice signs in to shop-web's client on the identity provider's
+    /// login page (authorization code + PKCE), scripted the way the end-to-end tests do it.
+    /// </summary>
+    public async Task<string> SignInAsync(string username, CancellationToken cancellationToken)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = services.IdentityProvider.BaseAddress,
+        };
+        var flow = new OidcBrowserFlow(browser, "shop-web", $"{ServicesUnderTest.NoWebApp}/signin-oidc");
+        var tokens = await flow.SignInAsync(username, secrets.DevUserPassword, secrets.ShopWebClientSecret, "openid orders")
+            .WaitAsync(cancellationToken);
+        return tokens.GetProperty("access_token").GetString()
+            ?? throw new BenchmarkException($"The sign-in of {username} returned no access_token.");
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string? AccessToken);
+}
