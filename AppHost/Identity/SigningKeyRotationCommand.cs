@@ -19,7 +19,7 @@ internal static class SigningKeyRotationCommand
             commandOptions: new HttpCommandOptions
             {
                 Description = "Sign new tokens with a new RSA key; the previous keys stay in the JWKS.",
-                ConfirmationMessage = "Rotate the realm's signing key? Tokens already issued stay valid.",
+                ConfirmationMessage = "Rotate the realm's signing key? Tokens already issued stay valid while their key is among the three published.",
                 IconName = "Key",
                 Method = HttpMethod.Post,
                 PrepareRequest = async request =>
@@ -27,6 +27,8 @@ internal static class SigningKeyRotationCommand
                     var password = await adminPassword.Resource.GetValueAsync(request.CancellationToken);
                     request.Request.Headers.Authorization = new AuthenticationHeaderValue(
                         "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
+                    // Identity.Local refuses admin calls without it (no cross-site form can send it).
+                    request.Request.Headers.Add("X-Requested-By", "aspire-dashboard");
                 },
                 ResultMode = HttpCommandResultMode.Json,
             });

@@ -22,11 +22,15 @@ public static class JwtBearerExtensions
                 options.Authority = identity.Authority;
                 // Plain-http discovery would let anyone on the path swap the signing keys.
                 options.RequireHttpsMetadata = !isDevelopment;
-                // An unknown kid fetches the keys again (inline: see Directory.Build.props), at most once per
-                // interval. The 5-minute default would refuse tokens of a key rotated within 5 minutes of any
-                // earlier refresh, which a single forged kid can trigger; 30 s bounds that and still caps what
-                // forged kids can cost the identity provider (one fetch per 30 s per instance).
+                // An unknown kid fetches the keys again, at most once per interval (the validated-token cache
+                // waits briefly for that fetch: TokenCache/NewSigningKeyWait.cs). The 5-minute default would
+                // refuse tokens of a key rotated within 5 minutes of any earlier refresh, which one forged kid
+                // can trigger; 30 s bounds that and still caps what forged kids cost the identity provider.
                 options.RefreshInterval = TimeSpan.FromSeconds(30);
+                // Re-read the keys every 5 minutes (default 12 h) even without an unknown kid, so a key the
+                // identity provider withdraws stops being accepted within minutes. In the background: requests
+                // keep the keys they have meanwhile, also while the identity provider is down.
+                options.AutomaticRefreshInterval = TimeSpan.FromMinutes(5);
                 // Waiting 60 s (the default) on an identity provider that is down helps nobody.
                 options.BackchannelTimeout = TimeSpan.FromSeconds(10);
                 // Keep "sub", "aud", "scope" as Keycloak named them instead of long WS-* URIs.

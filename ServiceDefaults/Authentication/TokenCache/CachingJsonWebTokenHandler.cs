@@ -19,16 +19,23 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
     private readonly TimeProvider _time;
     private readonly SigningKeyWatch _keyWatch;
     private readonly ValidatedTokenCacheMetrics _metrics;
+    private readonly NewSigningKeyWait _newKeyWait;
 
+    /// <param name="keyRefreshInterval">How often the JWT handler may fetch the keys again (JwtBearerOptions.RefreshInterval).</param>
     public CachingJsonWebTokenHandler(
-        ValidatedTokenCache cache, ValidatedTokenCacheOptions options, TimeProvider time, ValidatedTokenCacheMetrics metrics)
+        ValidatedTokenCache cache, ValidatedTokenCacheOptions options, TimeProvider time, ValidatedTokenCacheMetrics metrics,
+        TimeSpan keyRefreshInterval)
     {
         _cache = cache;
         _options = options;
         _time = time;
         _metrics = metrics;
         _keyWatch = new SigningKeyWatch(cache);
+        _newKeyWait = new NewSigningKeyWait(MaxWaitForNewKey, keyRefreshInterval, time);
     }
+
+    // Long enough for a fetch from a healthy identity provider, short enough not to matter when it is down.
+    private static readonly TimeSpan MaxWaitForNewKey = TimeSpan.FromSeconds(2);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -37,7 +44,12 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
             return await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         }
 
-        await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
+        // Only once something is cached: before that there is nothing to flush, and reading the keys here
+        // would be a second fetch, after the handler's own, when the identity provider is unreachable.
+        if (_cache.IsInUse)
+        {
+            await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
+        }
         // Read before validating: if the keys change meanwhile, this result is stale and is not kept.
         var keySetVersion = _cache.KeySetVersion;
         if (_cache.TryGet(token, out var cached))
@@ -55,8 +67,22 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
 
         _metrics.Miss();
         var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException
+            && validationParameters.ConfigurationManager is { } keys
+            && ReadKeyId(token) is { } kid
+            && await _newKeyWait.ForKeyAsync(keys, kid).ConfigureAwait(false))
+        {
+            // The identity provider now publishes the key: validate again, in full.
+            result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        }
+
         if (result.IsValid && result.SecurityToken is { } validated)
         {
+            if (!_keyWatch.HasObserved)
+            {
+                // The first success: the keys are in memory now, so noting which ones costs no fetch.
+                await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
+            }
             _cache.Add(new CachedValidation(
                 token,
                 validated,
@@ -66,6 +92,18 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
                 keySetVersion));
         }
         return result;
+    }
+
+    private string? ReadKeyId(string token)
+    {
+        try
+        {
+            return ReadJsonWebToken(token).Kid;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     // Never past exp (no clock skew: within the skew window the full validation decides), never longer

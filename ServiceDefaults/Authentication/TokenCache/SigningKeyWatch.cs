@@ -14,6 +14,8 @@ internal sealed class SigningKeyWatch(ValidatedTokenCache cache)
 
     private Observed? _observed;
 
+    public bool HasObserved => Volatile.Read(ref _observed) is not null;
+
     public async Task ObserveAsync(TokenValidationParameters parameters, CancellationToken cancellationToken)
     {
         (object? Source, IEnumerable<SecurityKey> Keys) current;

@@ -20,6 +20,13 @@ public static class ValidatedTokenCacheExtensions
         {
             return;
         }
+        // Fail at start-up with the setting's name, not with every request refused later.
+        if (options.MaxEntries < 2 || options.MaxEntryLifetime <= TimeSpan.Zero || options.MaxEntryLifetime > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException(
+                $"{ValidatedTokenCacheOptions.SectionName}: MaxEntries must be at least 2 and MaxEntryLifetime between 0 and 1 hour " +
+                $"(got {options.MaxEntries} and {options.MaxEntryLifetime}).");
+        }
 
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ValidatedTokenCacheMetrics>();
@@ -33,7 +40,8 @@ public static class ValidatedTokenCacheExtensions
                     services.GetRequiredKeyedService<ValidatedTokenCache>(scheme),
                     options,
                     services.GetService<TimeProvider>() ?? TimeProvider.System,
-                    services.GetRequiredService<ValidatedTokenCacheMetrics>())
+                    services.GetRequiredService<ValidatedTokenCacheMetrics>(),
+                    jwtBearer.RefreshInterval)
                 {
                     // The same claim names as the handler it replaces (Keycloak's "sub", "scope", ...).
                     MapInboundClaims = jwtBearer.MapInboundClaims,

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
 
-// On the dashboard: how many requests skipped the signature check, and how often the keys changed.
+// On the dashboard: how many requests skipped the signature check, and how many needed it.
 public sealed class ValidatedTokenCacheMetrics
 {
     public const string MeterName = "ShopAuthDemo.Authentication";

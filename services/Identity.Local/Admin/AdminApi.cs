@@ -15,6 +15,13 @@ public static class AdminApi
     private const string PasswordKey = "Admin:Password";
     private const string AdminOnly = "realm-admin";
 
+    /// <summary>
+    /// Required on admin calls. A browser that once asked for the Basic credentials resends them with any
+    /// cross-site form post; it cannot add a custom header to one (that needs CORS, which this server never
+    /// allows). So a page on another site cannot rotate the keys through an admin's browser.
+    /// </summary>
+    public const string RequestedByHeader = "X-Requested-By";
+
     public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
     {
         if (builder.Configuration[PasswordKey] is not { Length: > 0 } password) return builder;
@@ -33,7 +40,11 @@ public static class AdminApi
         if (app.Configuration[PasswordKey] is not { Length: > 0 }) return app;
 
         var realm = app.MapGroup(KeycloakPaths.AdminRealm).RequireAuthorization(AdminOnly);
-        realm.MapPost("/keys/rotate", RotateSigningKey);
+        realm.MapPost("/keys/rotate", RotateSigningKey).AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Request.Headers.ContainsKey(RequestedByHeader)
+                ? await next(context)
+                : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Missing header",
+                    detail: $"Send the header {RequestedByHeader} (any value) with admin calls."));
         return app;
     }
 

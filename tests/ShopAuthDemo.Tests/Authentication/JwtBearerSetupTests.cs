@@ -42,14 +42,15 @@ public sealed class JwtBearerSetupTests
     }
 
     [Fact]
-    public void Signing_keys_are_fetched_again_at_most_every_30_seconds_and_never_waited_for_longer_than_10()
+    public void Signing_keys_are_refetched_at_most_every_30_seconds_and_reread_every_5_minutes()
     {
         var options = JwtBearerOptionsOf([]);
 
         Assert.Equal(TimeSpan.FromSeconds(30), options.RefreshInterval);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.AutomaticRefreshInterval);
         Assert.Equal(TimeSpan.FromSeconds(10), options.BackchannelTimeout);
-        Assert.True(AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var blocking) && blocking,
-            "Unknown kids must refresh the keys inline (Directory.Build.props)");
+        // Fetches stay off the request path (IdentityModel's blocking refresh would stall requests during an outage).
+        Assert.False(AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var blocking) && blocking);
     }
 
     private static IList<TokenHandler> JwtHandlersOf(Dictionary<string, string?> settings) => JwtBearerOptionsOf(settings).TokenHandlers;

@@ -159,4 +159,51 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.Equal(1, bench.Hits);
         Assert.Equal(2, bench.Misses);
     }
+
+    [Fact]
+    public async Task Changing_the_first_requests_identity_does_not_change_what_is_cached()
+    {
+        var token = _bench.Token(TestToken.Customer);
+
+        var first = (await _bench.ValidateAsync(token)).ClaimsIdentity;
+        first.AddClaim(new System.Security.Claims.Claim("role", "admin"));
+        var fromCache = (await _bench.ValidateAsync(token)).ClaimsIdentity;
+
+        Assert.Equal(1, _bench.Hits);
+        Assert.False(fromCache.HasClaim("role", "admin"));
+    }
+
+    [Fact]
+    public async Task A_token_of_a_key_published_moments_later_waits_for_it_and_validates()
+    {
+        var newKey = TokenCacheBench.NewKey("key-2");
+        var token = TestTokenIssuer.CreateToken(TestToken.Customer, newKey);
+        await _bench.ValidateAsync(_bench.Token(TestToken.Customer));
+
+        var validation = _bench.ValidateAsync(token);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        _bench.Keys.Publish(_bench.SigningKey, newKey);
+
+        Assert.True((await validation).IsValid);
+    }
+
+    [Fact]
+    public async Task Made_up_kids_wait_at_most_once_per_refresh_interval()
+    {
+        var forger = TokenCacheBench.NewKey("made-up-1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var first = await _bench.ValidateAsync(TestTokenIssuer.CreateToken(TestToken.Customer, forger));
+        var waitedFirst = clock.Elapsed;
+        clock.Restart();
+        for (var attempt = 2; attempt <= 5; attempt++)
+        {
+            forger.KeyId = $"made-up-{attempt}";
+            Assert.False((await _bench.ValidateAsync(TestTokenIssuer.CreateToken(TestToken.Customer, forger))).IsValid);
+        }
+
+        Assert.False(first.IsValid);
+        Assert.InRange(waitedFirst, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+    }
 }

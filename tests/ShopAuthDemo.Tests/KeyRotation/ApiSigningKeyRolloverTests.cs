@@ -15,10 +15,10 @@ namespace ShopAuthDemo.Tests.KeyRotation;
 /// </summary>
 /// <remarks>
 /// Left to itself, Microsoft.IdentityModel 8.x refreshes in the background and refuses the requests that
-/// arrive meanwhile (measured before the switch: 1 to 50 of 50 concurrent requests got 401). The repository
-/// turns on its blocking refresh (Directory.Build.props), so the request that meets the new kid waits for
-/// the keys and succeeds. After one refresh, another is honoured only once <c>RefreshInterval</c> (30 s in
-/// ServiceDefaults) has passed.
+/// arrive meanwhile (measured: 1 to 50 of 50 concurrent requests got 401). The validated-token cache waits
+/// up to 2 s, shared, for the new kid to appear (TokenCache/NewSigningKeyWait.cs), so the requests that
+/// meet the new kid succeed. After one refresh, another is honoured only once <c>RefreshInterval</c> (30 s
+/// in ServiceDefaults) has passed.
 /// </remarks>
 public sealed class ApiSigningKeyRolloverTests : IAsyncDisposable
 {

@@ -67,4 +67,15 @@ public sealed class KeyRotationEndpointTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => idp.DisposeAsync();
+
+    [Fact]
+    public async Task The_admin_without_the_requested_by_header_is_refused_as_a_cross_site_form_would_be()
+    {
+        var before = await RealmKeys.PublishedKidsAsync(idp);
+
+        using var response = await RealmKeys.RotateAsync(idp.CreateClient(), RealmKeys.Basic("admin", AdminPassword), requestedBy: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await RealmKeys.PublishedKidsAsync(idp));
+    }
 }

@@ -27,7 +27,8 @@ public sealed class TokenCacheBench : IDisposable
         SigningKey = NewKey("key-1");
         Keys = new SwitchableConfigurationManager(SigningKey);
         Cache = new ValidatedTokenCache(options, time);
-        Handler = new CachingJsonWebTokenHandler(Cache, options, time, new ValidatedTokenCacheMetrics(meterFactory))
+        Handler = new CachingJsonWebTokenHandler(Cache, options, time, new ValidatedTokenCacheMetrics(meterFactory),
+            keyRefreshInterval: TimeSpan.FromSeconds(30))
         {
             MapInboundClaims = false,
         };

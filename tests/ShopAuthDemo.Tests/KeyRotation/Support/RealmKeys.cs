@@ -16,10 +16,11 @@ public static class RealmKeys
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static Task<HttpResponseMessage> RotateAsync(HttpClient client, AuthenticationHeaderValue? authorization)
+    public static Task<HttpResponseMessage> RotateAsync(HttpClient client, AuthenticationHeaderValue? authorization, bool requestedBy = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, RotatePath);
         request.Headers.Authorization = authorization;
+        if (requestedBy) request.Headers.Add("X-Requested-By", "test");
         return client.SendAsync(request, Ct);
     }
 
