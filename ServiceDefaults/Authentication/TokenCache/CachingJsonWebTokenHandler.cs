@@ -44,11 +44,11 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
             return await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         }
 
-        // Only once something is cached: before that there is nothing to flush, and reading the keys here
-        // would be a second fetch, after the handler's own, when the identity provider is unreachable.
-        if (_cache.IsInUse)
+        // Only after a first success: before it nothing is cached, so there is nothing to flush, and reading
+        // the keys here would be a second fetch, after the handler's own, when the identity provider is down.
+        if (_keyWatch.HasObserved)
         {
-            await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
+            await _keyWatch.ObserveAsync(validationParameters).ConfigureAwait(false);
         }
         // Read before validating: if the keys change meanwhile, this result is stale and is not kept.
         var keySetVersion = _cache.KeySetVersion;
@@ -81,7 +81,7 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
             if (!_keyWatch.HasObserved)
             {
                 // The first success: the keys are in memory now, so noting which ones costs no fetch.
-                await _keyWatch.ObserveAsync(validationParameters, CancellationToken.None).ConfigureAwait(false);
+                await _keyWatch.ObserveAsync(validationParameters).ConfigureAwait(false);
             }
             _cache.Add(new CachedValidation(
                 token,

@@ -9,58 +9,47 @@ namespace ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
 /// </remarks>
 internal sealed class SigningKeyWatch(ValidatedTokenCache cache)
 {
-    // The object the keys came from (the discovery document, or static keys) and what its keys were.
-    private sealed record Observed(object Source, string Fingerprint);
+    // The discovery document last seen, and what its keys were.
+    private sealed record Observed(BaseConfiguration Source, string Fingerprint);
 
     private Observed? _observed;
 
     public bool HasObserved => Volatile.Read(ref _observed) is not null;
 
-    public async Task ObserveAsync(TokenValidationParameters parameters, CancellationToken cancellationToken)
+    public async Task ObserveAsync(TokenValidationParameters parameters)
     {
-        (object? Source, IEnumerable<SecurityKey> Keys) current;
+        // JwtBearer always reads the keys from the identity provider's discovery document. Without one the
+        // keys are fixed in the options and can never change under the cache.
+        if (parameters.ConfigurationManager is not { } discovery)
+        {
+            return;
+        }
+
+        BaseConfiguration? configuration;
         try
         {
-            current = await CurrentKeysAsync(parameters, cancellationToken).ConfigureAwait(false);
+            configuration = await discovery.GetBaseConfigurationAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
             // Identity provider unreachable and no keys yet: the full validation that follows reports it.
             return;
         }
 
-        var (source, keys) = current;
         var observed = Volatile.Read(ref _observed);
         // The discovery document object only changes when it is fetched again, so this is one reference
         // comparison per request; fingerprints are computed on refresh only.
-        if (source is null || ReferenceEquals(observed?.Source, source))
+        if (configuration is null || ReferenceEquals(observed?.Source, configuration))
         {
             return;
         }
 
-        var fingerprint = Fingerprint(keys);
+        var fingerprint = Fingerprint(configuration.SigningKeys);
         if (observed is not null && observed.Fingerprint != fingerprint)
         {
             cache.Flush();
         }
-        Volatile.Write(ref _observed, new Observed(source, fingerprint));
-    }
-
-    private static async Task<(object? Source, IEnumerable<SecurityKey> Keys)> CurrentKeysAsync(
-        TokenValidationParameters parameters, CancellationToken cancellationToken)
-    {
-        if (parameters.ConfigurationManager is { } manager)
-        {
-            var configuration = await manager.GetBaseConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            return (configuration, configuration?.SigningKeys ?? []);
-        }
-
-        if (parameters.IssuerSigningKeys is { } keys)
-        {
-            return (keys, keys);
-        }
-
-        return parameters.IssuerSigningKey is { } key ? (key, [key]) : (null, []);
+        Volatile.Write(ref _observed, new Observed(configuration, fingerprint));
     }
 
     // The RFC 7638 thumbprint identifies the key material itself, so a new key under an old kid counts too.

@@ -20,7 +20,6 @@ public sealed class ValidatedTokenCache
     private Generation _current = new();
     private Generation _previous = new();
     private long _keySetVersion;
-    private bool _inUse;
 
     public ValidatedTokenCache(ValidatedTokenCacheOptions options, TimeProvider time)
     {
@@ -31,9 +30,6 @@ public sealed class ValidatedTokenCache
 
     /// <summary>Bumped by <see cref="Flush"/>; entries made under an older version are never served.</summary>
     public long KeySetVersion => Volatile.Read(ref _keySetVersion);
-
-    /// <summary>True once any token has been added (and so the signing keys have been read at least once).</summary>
-    public bool IsInUse => Volatile.Read(ref _inUse);
 
     /// <summary>Entries held, both generations (a promoted entry counts twice until its old generation goes).</summary>
     public int Count => Volatile.Read(ref _current).Entries.Count + Volatile.Read(ref _previous).Entries.Count;
@@ -69,7 +65,6 @@ public sealed class ValidatedTokenCache
             return;
         }
 
-        Volatile.Write(ref _inUse, true);
         var current = Volatile.Read(ref _current);
         if (current.Entries.TryAdd(TokenHash.Of(validation.EncodedToken), validation) && Interlocked.Increment(ref current.Added) >= _generationCapacity)
         {
