@@ -8,10 +8,7 @@ public sealed record Pkce(string Verifier, string Challenge)
 {
     public static Pkce Create()
     {
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        return new Pkce(verifier, Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
+        var verifier = Base64Url.Encode(RandomNumberGenerator.GetBytes(32));
+        return new Pkce(verifier, Base64Url.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

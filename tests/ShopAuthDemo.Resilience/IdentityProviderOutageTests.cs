@@ -1,6 +1,7 @@
 using System.Net;
 using ShopAuthDemo.EndToEnd.Infrastructure;
 using ShopAuthDemo.Resilience.Infrastructure;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.Resilience;
 
@@ -21,14 +22,14 @@ public sealed class IdentityProviderOutageTests(ResilienceAppHost appHost, ITest
         using var alice = appHost.CreateHttpClient("orders-api").WithBearer(aliceToken);
         // Warms every cache on the way: orders-api's client-credentials token for catalog-api, alice's
         // exchanged token for payments-api, and each API's copy of the signing keys.
-        await alice.PlaceOrderAsync(cancellation);
+        await alice.PlaceOrderAsync(cancellation, (1, 1));
 
         await appHost.StopAsync(IdentityProvider, cancellation);
         var signInProblemAfter = TimeSpan.Zero;
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var duringOutage = await alice.PlaceOrderAsync(cancellation);
+            var duringOutage = await alice.PlaceOrderAsync(cancellation, (1, 1));
             Assert.Equal("Paid", duringOutage.GetProperty("status").GetString());
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
 
@@ -83,7 +84,7 @@ public sealed class IdentityProviderOutageTests(ResilienceAppHost appHost, ITest
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            using var response = await orders.PostOrderAsync(1, cancellationToken);
+            using var response = await orders.PostOrderAsync(cancellationToken, (1, 1));
             if (response.StatusCode == HttpStatusCode.Created)
                 return (System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone(), clock.Elapsed);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized && clock.Elapsed < TimeSpan.FromSeconds(45),
@@ -95,10 +96,9 @@ public sealed class IdentityProviderOutageTests(ResilienceAppHost appHost, ITest
     // Well formed, RS256, but naming a key the identity provider never had; the signature is random bytes.
     private static string ForgedToken()
     {
-        static string Part(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var header = System.Text.Encoding.UTF8.GetBytes("""{"alg":"RS256","typ":"JWT","kid":"made-up-during-the-outage"}""");
         var payload = System.Text.Encoding.UTF8.GetBytes("""{"sub":"mallory","aud":"orders-api"}""");
-        return $"{Part(header)}.{Part(payload)}.{Part(System.Security.Cryptography.RandomNumberGenerator.GetBytes(256))}";
+        return $"{Base64Url.Encode(header)}.{Base64Url.Encode(payload)}.{Base64Url.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(256))}";
     }
 
     private HttpClient NonFollowingClient(string resourceName) =>

@@ -72,7 +72,7 @@ public sealed partial class MixedLoadTests(ResilienceAppHost appHost, ITestOutpu
                     tally.SignedIn();
                 }
 
-                using var placed = await orders!.PostOrderAsync(1 + (customer + iteration) % 3, cancellation);
+                using var placed = await orders!.PostOrderAsync(cancellation, (1 + (customer + iteration) % 3, 1));
                 tally.Record("POST /api/orders", placed.StatusCode);
                 if (placed.StatusCode == HttpStatusCode.Created)
                 {

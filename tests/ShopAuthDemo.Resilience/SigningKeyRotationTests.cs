@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using ShopAuthDemo.EndToEnd.Infrastructure;
 using ShopAuthDemo.Resilience.Infrastructure;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.Resilience;
 
@@ -21,7 +21,7 @@ public sealed class SigningKeyRotationTests(ResilienceAppHost appHost, ITestOutp
     {
         var cancellation = TestContext.Current.CancellationToken;
         using var before = appHost.CreateHttpClient("orders-api").WithBearer(await appHost.SignInAsync("alice", "openid orders", cancellation));
-        await before.PlaceOrderAsync(cancellation);
+        await before.PlaceOrderAsync(cancellation, (1, 1));
         var oldKid = KidOf(before);
         var fetchesBefore = await JwksFetchesAsync(cancellation);
 
@@ -30,11 +30,11 @@ public sealed class SigningKeyRotationTests(ResilienceAppHost appHost, ITestOutp
         using var after = appHost.CreateHttpClient("orders-api").WithBearer(await appHost.SignInAsync("alice", "openid orders", cancellation));
         Assert.NotEqual(oldKid, KidOf(after));
         // The very first request with the new key succeeds: the key fetch happens inline.
-        var first = await after.PlaceOrderAsync(cancellation);
+        var first = await after.PlaceOrderAsync(cancellation, (1, 1));
         Assert.Equal("Paid", first.GetProperty("status").GetString());
         var fetchesAfterFirst = await JwksFetchesAsync(cancellation) - fetchesBefore;
 
-        for (var order = 0; order < 10; order++) await after.PlaceOrderAsync(cancellation);
+        for (var order = 0; order < 10; order++) await after.PlaceOrderAsync(cancellation, (1, 1));
         using var oldTokenStillValid = await before.GetAsync("/api/orders", cancellation);
         var fetchesAfterAll = await JwksFetchesAsync(cancellation) - fetchesBefore;
 
@@ -52,9 +52,6 @@ public sealed class SigningKeyRotationTests(ResilienceAppHost appHost, ITestOutp
     private static string KidOf(HttpClient client)
     {
         var header = client.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[0];
-        var json = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(header.Replace('-', '+').Replace('_', '/'))));
-        return JsonDocument.Parse(json).RootElement.GetProperty("kid").GetString()!;
+        return JsonDocument.Parse(Base64Url.Decode(header)).RootElement.GetProperty("kid").GetString()!;
     }
-
-    private static string Pad(string base64) => base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
 }

@@ -13,6 +13,10 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
 
     private DistributedApplication? _app;
 
+    // Fresh databases for each run: what a test counts (orders stored, paid, shipped oldest first by the
+    // partner) must not depend on what earlier runs or a developer's clicking left in the services' files.
+    private readonly string _databases = Directory.CreateTempSubdirectory("shopauthdemo-apphost-").FullName;
+
     /// <summary>Why this AppHost was not started, when it could not be on this machine.</summary>
     public string? SkipReason { get; protected set; }
 
@@ -42,6 +46,7 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
             [$"Identity:Provider={identityProvider}", $"Realm:WebAccessTokenLifespan={WebTokenLifespan.TotalSeconds:0}"],
             timeout.Token);
         WithoutTelemetryExport(builder);
+        WithFreshDatabases(builder);
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -81,6 +86,16 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
         }
     }
 
+    private void WithFreshDatabases(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var (resource, database) in new[] { ("catalog-api", "catalogdb"), ("orders-api", "ordersdb"), ("payments-api", "paymentsdb") })
+        {
+            var project = builder.Resources.OfType<ProjectResource>().Single(project => project.Name == resource);
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment($"ConnectionStrings__{database}", $"Data Source={Path.Combine(_databases, database + ".db")}");
+        }
+    }
+
     /// <summary>Changes to the app model before it starts.</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
@@ -111,5 +126,6 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
         {
             await _app.DisposeAsync();
         }
+        Directory.Delete(_databases, recursive: true);
     }
 }

@@ -1,19 +1,24 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace ShopAuthDemo.Resilience.Infrastructure;
+namespace ShopAuthDemo.EndToEnd.Infrastructure;
 
-/// <summary>orders-api as the shop calls it: one small order (well under the demo's decline limit).</summary>
-public static class Orders
+/// <summary>orders-api as the shop calls it: an order of (product, quantity) lines.</summary>
+public static class OrdersClient
 {
-    public static Task<HttpResponseMessage> PostOrderAsync(this HttpClient orders, int productId, CancellationToken cancellationToken) =>
-        orders.PostAsJsonAsync("/api/orders", new { items = new[] { new { productId, quantity = 1 } } }, cancellationToken);
+    public static Task<HttpResponseMessage> PostOrderAsync(this HttpClient orders, CancellationToken cancellationToken,
+        params (int ProductId, int Quantity)[] lines) =>
+        orders.PostAsJsonAsync("/api/orders",
+            new { items = lines.Select(line => new { productId = line.ProductId, quantity = line.Quantity }) }, cancellationToken);
 
-    public static async Task<JsonElement> PlaceOrderAsync(this HttpClient orders, CancellationToken cancellationToken)
+    /// <summary>Places the order and returns it; anything but 201 fails the test with the status and body.</summary>
+    public static async Task<JsonElement> PlaceOrderAsync(this HttpClient orders, CancellationToken cancellationToken,
+        params (int ProductId, int Quantity)[] lines)
     {
-        using var response = await orders.PostOrderAsync(1, cancellationToken);
+        using var response = await orders.PostOrderAsync(cancellationToken, lines);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST /api/orders: {(int)response.StatusCode} {body}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /api/orders: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -16,13 +16,7 @@ public abstract class OrderFlowBehaviour(AppHostFixture appHost)
     private async Task<HttpClient> OrdersAsAsync(string username) =>
         appHost.CreateHttpClient("orders-api").WithBearer(await appHost.SignInAsync(username, "openid orders", Cancellation));
 
-    private async Task<JsonElement> PlaceOrderAsync(HttpClient orders)
-    {
-        using var response = await orders.PostAsJsonAsync("/api/orders",
-            new { items = new[] { new { productId = 1, quantity = 2 }, new { productId = 2, quantity = 1 } } }, Cancellation);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-    }
+    private Task<JsonElement> PlaceOrderAsync(HttpClient orders) => orders.PlaceOrderAsync(Cancellation, (1, 2), (2, 1));
 
     [Fact]
     public async Task Alice_places_an_order_and_payments_records_her_as_payer_via_orders_api()

@@ -32,9 +32,7 @@ public abstract class PartnerShippingBehaviour(AppHostFixture appHost)
 
     private async Task<string> PlaceOrderAsync(HttpClient alice)
     {
-        using var response = await alice.PostAsJsonAsync("/api/orders", new { items = new[] { new { productId = 3, quantity = 1 } } }, Cancellation);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var order = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var order = await alice.PlaceOrderAsync(Cancellation, (3, 1));
         Assert.Equal("Paid", order.GetProperty("status").GetString());
         return order.GetProperty("id").GetString()!;
     }

@@ -17,10 +17,6 @@ public sealed class ResilienceAppHost() : AppHostFixture("local", "identity-loca
 
     private readonly List<ResourceLog> _logs = [];
 
-    // Fresh databases for this run: the counts (orders in = stored = paid, what the partner ships) must
-    // not depend on what earlier runs left in the services' own database files.
-    private readonly string _databases = Directory.CreateTempSubdirectory("shopauthdemo-resilience-").FullName;
-
     /// <summary>Each running resource's console log, from its first line.</summary>
     public IReadOnlyList<ResourceLog> Logs => _logs;
 
@@ -31,12 +27,6 @@ public sealed class ResilienceAppHost() : AppHostFixture("local", "identity-loca
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
-        foreach (var (resource, database) in new[] { ("catalog-api", "catalogdb"), ("orders-api", "ordersdb"), ("payments-api", "paymentsdb") })
-        {
-            var project = builder.Resources.OfType<ProjectResource>().Single(project => project.Name == resource);
-            builder.CreateResourceBuilder(project)
-                .WithEnvironment($"ConnectionStrings__{database}", $"Data Source={Path.Combine(_databases, database + ".db")}");
-        }
 
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -62,6 +52,5 @@ public sealed class ResilienceAppHost() : AppHostFixture("local", "identity-loca
     {
         foreach (var log in _logs) await log.DisposeAsync();
         await base.DisposeAsync();
-        Directory.Delete(_databases, recursive: true);
     }
 }
