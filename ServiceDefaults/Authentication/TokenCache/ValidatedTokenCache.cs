@@ -21,11 +21,20 @@ public sealed class ValidatedTokenCache
     private Generation _previous = new();
     private long _keySetVersion;
 
+    private readonly Func<string, TokenHash> _hash;
+
     public ValidatedTokenCache(ValidatedTokenCacheOptions options, TimeProvider time)
+        : this(options, time, TokenHash.Of)
+    {
+    }
+
+    // Tests pass a hash that collides on purpose, to show that a collision never serves another token's entry.
+    internal ValidatedTokenCache(ValidatedTokenCacheOptions options, TimeProvider time, Func<string, TokenHash> hash)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEntries, 2);
         _generationCapacity = options.MaxEntries / 2;
         _time = time;
+        _hash = hash;
     }
 
     /// <summary>Bumped by <see cref="Flush"/>; entries made under an older version are never served.</summary>
@@ -36,17 +45,17 @@ public sealed class ValidatedTokenCache
 
     public bool TryGet(string token, out CachedValidation validation)
     {
-        var hash = TokenHash.Of(token);
+        var hash = _hash(token);
         var current = Volatile.Read(ref _current);
         if (current.Entries.TryGetValue(hash, out validation!))
         {
-            return IsServable(validation, token) || Evict(current, hash);
+            return IsFor(validation, token) && (IsServable(validation) || Evict(current, hash));
         }
 
         var previous = Volatile.Read(ref _previous);
-        if (previous.Entries.TryGetValue(hash, out validation!))
+        if (previous.Entries.TryGetValue(hash, out validation!) && IsFor(validation, token))
         {
-            if (!IsServable(validation, token))
+            if (!IsServable(validation))
             {
                 return Evict(previous, hash);
             }
@@ -66,7 +75,7 @@ public sealed class ValidatedTokenCache
         }
 
         var current = Volatile.Read(ref _current);
-        if (current.Entries.TryAdd(TokenHash.Of(validation.EncodedToken), validation) && Interlocked.Increment(ref current.Added) >= _generationCapacity)
+        if (current.Entries.TryAdd(_hash(validation.EncodedToken), validation) && Interlocked.Increment(ref current.Added) >= _generationCapacity)
         {
             StartNewGeneration(current);
         }
@@ -85,10 +94,13 @@ public sealed class ValidatedTokenCache
 
     // Expiry is checked on every hit, not only at insertion: a cached token is refused the moment its
     // exp (or the cache's own maximum) passes, exactly as full validation would refuse it.
-    private bool IsServable(CachedValidation validation, string token) =>
-        validation.KeySetVersion == KeySetVersion
-        && _time.GetUtcNow() < validation.ExpiresAt
-        && string.Equals(validation.EncodedToken, token, StringComparison.Ordinal);
+    private bool IsServable(CachedValidation validation) =>
+        validation.KeySetVersion == KeySetVersion && _time.GetUtcNow() < validation.ExpiresAt;
+
+    // The hash only finds the entry; this decides whose it is. Another token's entry (a hash collision) is
+    // neither served nor evicted.
+    private static bool IsFor(CachedValidation validation, string token) =>
+        string.Equals(validation.EncodedToken, token, StringComparison.Ordinal);
 
     private static bool Evict(Generation generation, TokenHash hash)
     {

@@ -73,6 +73,18 @@ public sealed class ValidatedTokenCacheBoundsTests
         Assert.Equal(61, bench.Misses);
     }
 
+    [Fact]
+    public void Even_a_hash_collision_never_serves_another_tokens_entry()
+    {
+        // Every token gets the same hash: only the exact-string check keeps carol's principal from alice.
+        var cache = new ValidatedTokenCache(new ValidatedTokenCacheOptions(), TimeProvider.System, _ => new TokenHash(42));
+        cache.Add(Entry(cache, "carols-token", new ClaimsIdentity([new Claim("sub", "carol")], "Bearer")));
+
+        Assert.False(cache.TryGet("alices-token", out _));
+        Assert.True(cache.TryGet("carols-token", out var carol));
+        Assert.Equal("carol", carol.Identity.FindFirst("sub")?.Value);
+    }
+
     private static CachedValidation Entry(ValidatedTokenCache cache, string token, ClaimsIdentity identity) =>
         new(token, new JsonWebToken("{}", "{}"), identity, TestTokenIssuer.Authority, FarFuture, cache.KeySetVersion);
 }
