@@ -34,7 +34,7 @@ public static class WebAuthenticationExtensions
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
             })
-            .AddCookie(cookie => SessionCookie.Configure(cookie, signIn))
+            .AddCookie(cookie => SessionCookie.Configure(cookie, signIn, SessionCookie.ServedOnlyOverHttps(builder.Configuration)))
             .AddOpenIdConnect(oidc => OpenIdConnectSetup.Configure(oidc, settings, signIn, builder.Environment.IsDevelopment()));
 
         // The cookie carries only a key; the ticket lives in the server-side store.
@@ -45,6 +45,7 @@ public static class WebAuthenticationExtensions
         services.AddSingleton(settings);
         services.AddSingleton<UserSessionStore>();
         services.AddSingleton<ServerSideTicketStore>();
+        services.AddSingleton<SessionEnd>();
         services.AddSingleton<IdentityProviderMetadata>();
         services.AddSingleton<UserTokenClient>();
         services.AddSingleton<UserAccessTokens>();

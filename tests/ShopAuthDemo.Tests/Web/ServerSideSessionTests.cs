@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ShopAuthDemo.Tests.Web.Support;
 using ShopAuthDemo.Web.Authentication.Sessions;
 
 namespace ShopAuthDemo.Tests.Web;
@@ -17,7 +18,9 @@ public sealed class ServerSideSessionTests
     public ServerSideSessionTests()
     {
         _sessions = new UserSessionStore(_time, NullLogger<UserSessionStore>.Instance);
-        _tickets = new ServerSideTicketStore(_sessions, _time);
+        _tickets = new ServerSideTicketStore(_sessions,
+            new SessionEnd(_sessions, UnreachableIdentityProvider.Client(), NullLogger<SessionEnd>.Instance),
+            _time, NullLogger<ServerSideTicketStore>.Instance);
     }
 
     [Fact]

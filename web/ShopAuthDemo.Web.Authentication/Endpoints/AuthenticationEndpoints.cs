@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Routing;
 using ShopAuthDemo.Web.Authentication.BackchannelLogout;
 using ShopAuthDemo.Web.Authentication.Endpoints;
 using ShopAuthDemo.Web.Authentication.Sessions;
-using ShopAuthDemo.Web.Authentication.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -31,15 +30,23 @@ public static class AuthenticationEndpoints
         return app;
     }
 
-    public static ChallengeHttpResult Login(string? returnUrl) =>
-        TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl.OrFallback(returnUrl) },
+    public static IResult Login(string? returnUrl, HttpContext context, UserSessionStore sessions)
+    {
+        var target = LocalReturnUrl.OrFallback(returnUrl);
+        // Already signed in (a bookmark, an old tab, a link on another site): go where the user wanted. A
+        // challenge would only sign in again over the live session, silently, on anyone's link.
+        if (sessions.Find(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value)?.Tokens is not null)
+            return TypedResults.LocalRedirect(target);
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target },
             [OpenIdConnectDefaults.AuthenticationScheme]);
+    }
 
-    public static async Task<IResult> LogoutAsync([FromForm] string? returnUrl, HttpContext context,
-        UserSessionStore sessions, UserTokenClient identityProvider)
+    public static async Task<IResult> LogoutAsync([FromForm] string? returnUrl, HttpContext context, SessionEnd sessionEnd)
     {
         var properties = new AuthenticationProperties { RedirectUri = LocalReturnUrl.OrFallback(returnUrl) };
-        var session = sessions.Find(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value);
+        // Gone from the store and its refresh token revoked: a copy of either must not outlive the logout.
+        var session = await sessionEnd.EndAsync(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value,
+            "signed out", context.RequestAborted);
         if (session?.Tokens is not { } tokens)
         {
             // Not signed in here (or the session already ended): nothing to end at the identity provider.
@@ -47,13 +54,11 @@ public static class AuthenticationEndpoints
             return TypedResults.LocalRedirect(properties.RedirectUri);
         }
 
-        // A copy of the refresh token (a log, a stolen backup) must not outlive the logout.
-        if (tokens.RefreshToken is not null) await identityProvider.RevokeAsync(tokens.RefreshToken, context.RequestAborted);
         // Lets the identity provider end its session without asking "do you want to sign out?".
         if (tokens.IdToken is not null) properties.Parameters[IdTokenHintParameter] = tokens.IdToken;
 
-        // First the local session (removes it from the store, deletes the cookie), then RP-initiated logout
-        // at the identity provider, which tells every other app of this session by back-channel logout.
+        // Then the cookie, then RP-initiated logout at the identity provider, which tells every other app of
+        // this session by back-channel logout.
         return TypedResults.SignOut(properties,
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
     }

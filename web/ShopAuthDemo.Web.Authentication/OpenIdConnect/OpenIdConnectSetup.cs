@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Endpoints;
+using ShopAuthDemo.Web.Authentication.Sessions;
 
 namespace ShopAuthDemo.Web.Authentication.OpenIdConnect;
 
@@ -50,6 +51,13 @@ internal static class OpenIdConnectSetup
             if (context.Properties.Parameters.TryGetValue(Microsoft.Extensions.Hosting.AuthenticationEndpoints.IdTokenHintParameter, out var hint)
                 && hint is string idToken)
                 context.ProtocolMessage.IdTokenHint = idToken;
+            return Task.CompletedTask;
+        };
+
+        // The identity provider's answer is in: whatever session the browser still holds must not be continued.
+        oidc.Events.OnTicketReceived = context =>
+        {
+            NewSignIn.MarkUnderway(context.HttpContext);
             return Task.CompletedTask;
         };
 

@@ -5,17 +5,20 @@ using ShopAuthDemo.Web.Authentication.Tokens;
 namespace ShopAuthDemo.Web.Authentication.Problems;
 
 /// <summary>What failed and what the user can do about it, in words a shopper understands.</summary>
+/// <param name="SignInAgain">Shows a button labelled <see cref="SignInAgainLabel"/>; the text then does not repeat it.</param>
 public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignInAgain = false)
 {
+    public const string SignInAgainLabel = "Sign in again";
+
     /// <param name="api">How the page names the API, e.g. "the order service".</param>
     public static UserProblem From(Exception exception, string api) => exception switch
     {
-        SessionEndedException ended => new(ended.Message, "Sign in again. Nothing you entered is lost.", SignInAgain: true),
+        SessionEndedException ended => new(ended.Message, "Nothing you entered is lost.", SignInAgain: true),
         IdentityProviderUnavailableException unavailable => new(unavailable.Message, "Wait a minute, then try again."),
         ApiCallFailedException { Status: HttpStatusCode.Forbidden } => new(
             $"You are signed in, but {api} does not allow this for your account.", "Sign in as a user with the needed role."),
         ApiCallFailedException { Status: HttpStatusCode.Unauthorized } => new(
-            $"{Capitalized(api)} did not accept your sign-in.", "Sign in again.", SignInAgain: true),
+            $"{Capitalized(api)} did not accept your sign-in.", "Nothing you entered is lost.", SignInAgain: true),
         ApiCallFailedException { Status: >= HttpStatusCode.InternalServerError } failed => new(
             failed.Title ?? $"{Capitalized(api)} had a problem.", failed.Detail ?? "Try again in a minute. Nothing you entered is lost."),
         ApiCallFailedException failed => new(failed.Title ?? $"{Capitalized(api)} refused the request.", failed.Detail ?? "Check what you entered and try again."),

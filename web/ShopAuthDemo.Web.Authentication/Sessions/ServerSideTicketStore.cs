@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ShopAuthDemo.Web.Authentication.Sessions;
@@ -10,13 +12,19 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 /// The cookie handler's session store: the ticket (and the tokens the OpenID Connect handler saved in it)
 /// stays here, the cookie carries only the key. Tokens are moved out of the ticket into their own slot, so
 /// that a ticket renewed by the cookie handler can never put back an older, already rotated refresh token.
+/// A new sign-in never continues an existing session: see <see cref="NewSignIn"/>.
 /// </summary>
-public sealed class ServerSideTicketStore(UserSessionStore sessions, TimeProvider time) : ITicketStore
+public sealed class ServerSideTicketStore(
+    UserSessionStore sessions,
+    SessionEnd sessionEnd,
+    TimeProvider time,
+    ILogger<ServerSideTicketStore> logger) : ITicketStore
 {
     // Only used when the cookie handler gives no expiry; the cookie options normally set one.
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(8);
 
-    // Only the basic overloads: the interface's others (with HttpContext, CancellationToken) call these.
+    // The basic overloads, and the one with HttpContext where the request matters; the interface's other
+    // overloads call these.
     public Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = ticket.Principal.FindFirst(SessionClaimTypes.SessionKey)?.Value ?? NewKey();
@@ -26,16 +34,37 @@ public sealed class ServerSideTicketStore(UserSessionStore sessions, TimeProvide
         return Task.FromResult(key);
     }
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket)
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
+        if (ticket.Principal.FindFirst(SessionClaimTypes.SessionKey)?.Value is { } signedInAs && signedInAs != key)
+        {
+            // A new sign-in's ticket offered as a renewal of another session (its cookie was read before the
+            // sign-in was marked): never mix two sign-ins in one session. The old one ends, the new one is not
+            // kept, so the browser is signed out and signs in again, rather than acting with another's tokens.
+            logger.LogWarning("A new sign-in arrived as the renewal of an existing session; both are dropped");
+            await sessionEnd.EndAsync(key, "a new sign-in arrived as its renewal", CancellationToken.None);
+            return;
+        }
+
         // An ended session is not brought back by a late renewal (that would undo a logout).
         sessions.UpdateTicket(key, session => session with { Ticket = Copy(ticket), ExpiresAt = ExpiresAt(ticket) });
-        return Task.CompletedTask;
     }
 
     // Null for an unknown or ended session: the cookie handler then treats the browser as signed out.
     public Task<AuthenticationTicket?> RetrieveAsync(string key) =>
         Task.FromResult(sessions.Find(key) is { } session ? Copy(session.Ticket) : null);
+
+    // The cookie handler reads the request's cookie through this before it signs a new user in.
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        if (!NewSignIn.IsUnderway(httpContext)) return await RetrieveAsync(key);
+
+        // The browser signs in again on top of a live session (a second tab, a bookmarked login link). The old
+        // session ends here, refresh token revoked; answering "no session" makes the cookie handler store the
+        // new sign-in under a fresh key instead of renewing this one.
+        await sessionEnd.EndAsync(key, "replaced by a new sign-in in the same browser", cancellationToken);
+        return null;
+    }
 
     public Task RemoveAsync(string key)
     {

@@ -12,7 +12,7 @@ public sealed class UserAccessTokenHandler(CurrentUserSession currentSession, Us
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var sessionKey = await currentSession.GetKeyAsync()
-            ?? throw new SessionEndedException("You are not signed in. Sign in to continue.");
+            ?? throw new SessionEndedException("You are not signed in.");
 
         // A streamed body can be read only once; buffered, the retry sends the same bytes again.
         if (request.Content is not null) await request.Content.LoadIntoBufferAsync(cancellationToken);

@@ -76,7 +76,7 @@ public sealed class UserAccessTokens(
                 // invalid_grant: the identity provider ended the session (logout elsewhere, idle timeout, revoked).
                 logger.LogInformation("Refresh for {Sub} refused ({Error}); ending the local session", subject, response.Error);
                 sessions.Remove(sessionKey);
-                throw new SessionEndedException("Your session has ended at the sign-in server. Sign in again.");
+                throw new SessionEndedException("Your session has ended at the sign-in server.");
             }
             if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
                 return Unavailable(tokens, subject, response.Error ?? "no access token in the response", response.Exception);
@@ -93,7 +93,7 @@ public sealed class UserAccessTokens(
             {
                 // Signed out (back-channel logout) while this refresh was under way: drop what it got.
                 await identityProvider.RevokeAsync(renewed.RefreshToken!, CancellationToken.None);
-                throw new SessionEndedException("You have been signed out. Sign in again.");
+                throw new SessionEndedException("You have been signed out.");
             }
 
             logger.LogInformation("Access token of {Sub} renewed with the refresh token, valid until {ExpiresAt:O}", subject, renewed.ExpiresAt);
@@ -102,7 +102,7 @@ public sealed class UserAccessTokens(
     }
 
     private UserTokens Current(string sessionKey) =>
-        sessions.Find(sessionKey)?.Tokens ?? throw new SessionEndedException("You are not signed in, or your session has ended. Sign in again.");
+        sessions.Find(sessionKey)?.Tokens ?? throw new SessionEndedException("You are not signed in, or your session has ended.");
 
     private bool MustRenew(UserTokens tokens, string? rejectedAccessToken) =>
         tokens.NeedsRefresh(time.GetUtcNow()) || (rejectedAccessToken is not null && tokens.AccessToken == rejectedAccessToken);
@@ -122,6 +122,6 @@ public sealed class UserAccessTokens(
         if (!tokens.IsExpired(time.GetUtcNow())) return tokens;
         logger.LogInformation("Access token expired and cannot be renewed ({Reason}); ending the local session", reason);
         sessions.Remove(sessionKey);
-        throw new SessionEndedException("Your session has expired. Sign in again.");
+        throw new SessionEndedException("Your session has expired.");
     }
 }

@@ -28,7 +28,8 @@ public sealed class UserTokenClient(
     /// Revokes the refresh token (RFC 7009), so a copy of it is worthless after logout. Failures are logged
     /// and swallowed: the user's logout must go on even if the identity provider does not answer.
     /// </summary>
-    public async Task RevokeAsync(string refreshToken, CancellationToken cancellationToken)
+    /// <returns>True when the identity provider accepted the revocation.</returns>
+    public async Task<bool> RevokeAsync(string refreshToken, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,7 +37,7 @@ public sealed class UserTokenClient(
             if (string.IsNullOrEmpty(configuration.RevocationEndpoint))
             {
                 logger.LogWarning("The identity provider names no revocation endpoint; the refresh token lapses on its own");
-                return;
+                return false;
             }
 
             using var response = await httpClients.CreateClient(HttpClientName).RevokeTokenAsync(Authenticate(new TokenRevocationRequest
@@ -46,10 +47,12 @@ public sealed class UserTokenClient(
                 TokenTypeHint = "refresh_token",
             }), cancellationToken);
             if (response.IsError) logger.LogWarning("Revoking the refresh token failed: {Error}", response.Error);
+            return !response.IsError;
         }
         catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
             logger.LogWarning("Revoking the refresh token failed: {Reason}", exception.Message);
+            return false;
         }
     }
 
