@@ -14,10 +14,12 @@ public sealed class SessionEnd(UserSessionStore sessions, UserTokenClient identi
     public async Task<UserSession?> EndAsync(string? key, string reason, CancellationToken cancellationToken)
     {
         if (sessions.Remove(key) is not { } session) return null;
-        logger.LogInformation("Session of {Sub} ended: {Reason}", session.Subject, reason);
+        logger.LogInformation("Session of {Sub} (identity provider session {Sid}) ended: {Reason}",
+            session.Subject, session.IdentityProviderSessionId, reason);
         if (session.Tokens?.RefreshToken is { } refreshToken
             && await identityProvider.RevokeAsync(refreshToken, cancellationToken))
-            logger.LogInformation("Refresh token of {Sub} revoked at the identity provider", session.Subject);
+            logger.LogInformation("Refresh token of {Sub} (identity provider session {Sid}) revoked at the identity provider",
+                session.Subject, session.IdentityProviderSessionId);
         return session;
     }
 }
