@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -28,14 +29,17 @@ public static class WebAuthenticationExtensions
     {
         var settings = WebClientSettings.From(builder.Configuration);
         var services = builder.Services;
+        var httpsOnly = BrowserCookies.ServedOnlyOverHttps(builder.Configuration);
 
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
             })
-            .AddCookie(cookie => SessionCookie.Configure(cookie, signIn, SessionCookie.ServedOnlyOverHttps(builder.Configuration)))
-            .AddOpenIdConnect(oidc => OpenIdConnectSetup.Configure(oidc, settings, signIn, builder.Environment.IsDevelopment()));
+            .AddCookie(cookie => SessionCookie.Configure(cookie, signIn, httpsOnly))
+            .AddOpenIdConnect(oidc => OpenIdConnectSetup.Configure(oidc, settings, signIn, builder.Environment.IsDevelopment(), httpsOnly));
+        // After the antiforgery defaults (which name the cookie), wherever the app adds antiforgery.
+        services.PostConfigure<AntiforgeryOptions>(antiforgery => BrowserCookies.Apply(antiforgery.Cookie, httpsOnly));
 
         // The cookie carries only a key; the ticket lives in the server-side store.
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,48 +9,72 @@ using Xunit;
 
 namespace ShopAuthDemo.Tests.Web;
 
-/// <summary>On https the session cookie is __Host- and Secure; on the plain-http development default it cannot be.</summary>
+/// <summary>On https every cookie of a web app is __Host- and Secure; on the plain-http development default none can be.</summary>
 public sealed class SessionCookiePrefixTests
 {
     [Fact]
-    public async Task Served_only_over_https_the_session_cookie_is_host_prefixed_and_always_secure()
+    public async Task Served_only_over_https_every_cookie_is_host_prefixed_and_always_secure()
     {
-        var cookie = await CookieOptionsAsync("https://localhost:7101");
+        await using var host = await WebSignInHost.StartAsync(Urls("https://localhost:7101"));
 
-        Assert.Equal("__Host-" + WebSignInHost.CookieName, cookie.Name);
-        Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
-        Assert.Equal("/", cookie.Path);
-        Assert.Null(cookie.Domain);
+        foreach (var cookie in Cookies(host))
+        {
+            Assert.StartsWith("__Host-", cookie.Name);
+            Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
+            Assert.Equal("/", cookie.Path);
+            Assert.Null(cookie.Domain);
+        }
+        Assert.Equal("__Host-" + WebSignInHost.CookieName, Cookies(host)[0].Name);
     }
 
     [Theory]
     [InlineData("http://localhost:7100")]
     [InlineData("https://localhost:7101;http://localhost:7100")]
-    public async Task With_a_plain_http_address_the_cookie_keeps_its_name_and_is_secure_on_https_requests(string urls)
+    public async Task With_a_plain_http_address_no_cookie_is_prefixed_and_each_is_secure_on_https_requests(string urls)
     {
-        var cookie = await CookieOptionsAsync(urls);
+        await using var host = await WebSignInHost.StartAsync(Urls(urls));
 
-        Assert.Equal(WebSignInHost.CookieName, cookie.Name);
-        Assert.Equal(CookieSecurePolicy.SameAsRequest, cookie.SecurePolicy);
+        foreach (var cookie in Cookies(host))
+        {
+            Assert.DoesNotContain("__Host-", cookie.Name);
+            Assert.Equal(CookieSecurePolicy.SameAsRequest, cookie.SecurePolicy);
+        }
+        Assert.Equal(WebSignInHost.CookieName, Cookies(host)[0].Name);
     }
 
     [Fact]
-    public async Task A_host_prefixed_cookie_is_set_secure_for_path_root_without_a_domain()
+    public async Task Over_https_the_browser_gets_host_prefixed_session_and_sign_in_cookies_for_path_root()
     {
-        await using var host = await WebSignInHost.StartAsync(new Dictionary<string, string?> { ["urls"] = "https://localhost:7101" });
+        await using var host = await WebSignInHost.StartAsync(Urls("https://localhost:7101"));
+        var client = host.CreateClient();
 
-        using var response = await host.CreateClient().GetAsync("https://localhost/test/callback/alice", TestContext.Current.CancellationToken);
+        using var signedIn = await client.GetAsync("https://localhost/test/callback/alice", TestContext.Current.CancellationToken);
+        using var challenged = await client.GetAsync("https://localhost/authentication/login", TestContext.Current.CancellationToken);
 
-        var setCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), v => v.StartsWith("__Host-", StringComparison.Ordinal));
-        Assert.Contains("; secure", setCookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("; path=/", setCookie, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("domain=", setCookie, StringComparison.OrdinalIgnoreCase);
+        // The session cookie, then the correlation and nonce cookies of a sign-in that starts.
+        var setCookies = signedIn.Headers.GetValues("Set-Cookie").Concat(challenged.Headers.GetValues("Set-Cookie")).ToList();
+        Assert.Equal(3, setCookies.Count);
+        Assert.All(setCookies, setCookie =>
+        {
+            Assert.StartsWith("__Host-", setCookie);
+            Assert.Contains("; secure", setCookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("; path=/;", setCookie + ";", StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("domain=", setCookie, StringComparison.OrdinalIgnoreCase);
+        });
     }
 
-    private static async Task<Microsoft.AspNetCore.Http.CookieBuilder> CookieOptionsAsync(string urls)
+    private static Dictionary<string, string?> Urls(string urls) => new() { ["urls"] = urls };
+
+    // The session cookie first, then the OpenID Connect correlation and nonce cookies and antiforgery's.
+    private static List<CookieBuilder> Cookies(WebSignInHost host)
     {
-        await using var host = await WebSignInHost.StartAsync(new Dictionary<string, string?> { ["urls"] = urls });
-        return host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie;
+        var oidc = host.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
+        return
+        [
+            host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme).Cookie,
+            oidc.CorrelationCookie,
+            oidc.NonceCookie,
+            host.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie,
+        ];
     }
 }

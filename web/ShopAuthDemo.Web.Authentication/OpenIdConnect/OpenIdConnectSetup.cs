@@ -12,7 +12,8 @@ namespace ShopAuthDemo.Web.Authentication.OpenIdConnect;
 
 internal static class OpenIdConnectSetup
 {
-    public static void Configure(OpenIdConnectOptions oidc, WebClientSettings settings, WebAppSignIn signIn, bool isDevelopment)
+    public static void Configure(OpenIdConnectOptions oidc, WebClientSettings settings, WebAppSignIn signIn, bool isDevelopment,
+        bool servedOnlyOverHttps)
     {
         oidc.Authority = settings.Authority;
         oidc.ClientId = settings.ClientId;
@@ -30,9 +31,9 @@ internal static class OpenIdConnectSetup
         // would need SameSite=None correlation cookies, which browsers refuse on plain http.
         oidc.ResponseMode = OpenIdConnectResponseMode.Query;
         oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         oidc.NonceCookie.SameSite = SameSiteMode.Lax;
-        oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        BrowserCookies.Apply(oidc.CorrelationCookie, servedOnlyOverHttps);
+        BrowserCookies.Apply(oidc.NonceCookie, servedOnlyOverHttps);
 
         oidc.Scope.Clear();
         foreach (var scope in (string[])["openid", "profile", "email", .. signIn.ApiScopes]) oidc.Scope.Add(scope);

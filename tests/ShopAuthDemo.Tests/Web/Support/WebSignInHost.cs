@@ -48,6 +48,7 @@ public sealed class WebSignInHost : IAsyncDisposable
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddWebAuthentication(new WebAppSignIn(CookieName, ["orders"]));
+        builder.Services.AddAntiforgery();
 
         var revoked = new List<string>();
         builder.Services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, oidc =>
