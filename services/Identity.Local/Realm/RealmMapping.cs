@@ -32,12 +32,14 @@ internal static class RealmMapping
         var clientRoles = (file.Roles?.Client ?? []).ToDictionary(p => p.Key, p => p.Value.Select(r => r.Name).ToHashSet());
         var clientIds = (file.Clients ?? []).Select(c => c.ClientId).ToHashSet();
 
-        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, Require)).ToList();
-        var scopeNames = scopes.Select(s => s.Name).ToHashSet();
+        var scopeNames = (file.ClientScopes ?? []).Select(s => s.Name).ToHashSet();
+        var roleScopes = RoleScopeMappings.Read(file, realmRoles, clientRoles, clientIds, scopeNames, Require);
+
+        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, roleScopes, Require)).ToList();
 
         var clients = (file.Clients ?? [])
             .Where(c => c.Enabled is null or true)
-            .Select(c => ToClient(c, file, scopeNames, Require))
+            .Select(c => ToClient(c, file, scopeNames, roleScopes.ForClient(c.ClientId, clientRoles.GetValueOrDefault(c.ClientId) ?? []), Require))
             .ToList();
         foreach (var roleClient in clientRoles.Keys)
             Require(clientIds.Contains(roleClient), $"roles.client.{roleClient}: no such client");
@@ -59,7 +61,8 @@ internal static class RealmMapping
         return new ShopRealm(settings, clients, scopes, users);
     }
 
-    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, Action<bool, string> require)
+    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, RoleScopeMappings roleScopes,
+        Action<bool, string> require)
     {
         var where = $"clientScopes[{scope.Name}]";
         require(scope.Protocol is null or "openid-connect", $"{where}: protocol '{scope.Protocol}' (only openid-connect)");
@@ -68,7 +71,7 @@ internal static class RealmMapping
 
         var mappers = (scope.ProtocolMappers ?? []).Select(m => ToMapper(m, where, clientIds, require)).ToList();
         var include = scope.Attributes?.GetValueOrDefault("include.in.token.scope") ?? "true";
-        return new RealmClientScope(scope.Name, IsTrue(include), mappers);
+        return new RealmClientScope(scope.Name, IsTrue(include), mappers, roleScopes.ForClientScope(scope.Name));
     }
 
     private static ClaimMapper ToMapper(ProtocolMapperRepresentation mapper, string owner, ISet<string> clientIds, Action<bool, string> require)
@@ -107,7 +110,8 @@ internal static class RealmMapping
             InUserInfo: IsTrue(config.GetValueOrDefault("userinfo.token.claim")));
     }
 
-    private static RealmClient ToClient(ClientRepresentation c, RealmRepresentation file, ISet<string> scopeNames, Action<bool, string> require)
+    private static RealmClient ToClient(ClientRepresentation c, RealmRepresentation file, ISet<string> scopeNames,
+        RoleScope roleScope, Action<bool, string> require)
     {
         var where = $"clients[{c.ClientId}]";
         var attributes = c.Attributes ?? [];
@@ -122,7 +126,6 @@ internal static class RealmMapping
         require(c.DirectAccessGrantsEnabled is not true, $"{where}: direct access grants (password grant) are not supported");
         require(c.FrontchannelLogout is not true, $"{where}: front-channel logout is not supported (back-channel only)");
         require(c.ConsentRequired is not true, $"{where}: consent screens are not supported");
-        require(c.FullScopeAllowed is not false, $"{where}: fullScopeAllowed false (role scope mappings) is not supported");
         foreach (var key in attributes.Keys)
             require(ClientAttributes.Contains(key), $"{where}.attributes.{key}: unknown attribute");
 
@@ -166,7 +169,10 @@ internal static class RealmMapping
             c.WebOrigins ?? [],
             lifespan is null ? null : TimeSpan.FromSeconds(int.Parse(lifespan)),
             defaults,
-            optional);
+            optional,
+            // Keycloak's default on import (without consent): every role of the user reaches the token.
+            FullScopeAllowed: c.FullScopeAllowed ?? true,
+            roleScope);
     }
 
     private static RealmUser ToUser(UserRepresentation u, string realm, ISet<string> realmRoles,

@@ -91,6 +91,47 @@ public sealed class RealmFileRulesTests
     }
 
     [Fact]
+    public void Scope_mapping_of_an_undefined_role_is_an_error_naming_it()
+    {
+        // Keycloak would create the misspelt role on import, and nobody would hold it.
+        var error = LoadFails(r => r["scopeMappings"]![0]!["roles"] = new JsonArray("custmer"));
+        Assert.Contains("realm role 'custmer' is not defined", error.Message);
+    }
+
+    [Fact]
+    public void Client_scope_mapping_of_an_undefined_client_role_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["clientScopeMappings"]!["catalog-api"]![0]!["roles"] = new JsonArray("price-quote"));
+        Assert.Contains("client role 'catalog-api/price-quote' is not defined", error.Message);
+    }
+
+    [Fact]
+    public void Scope_mapping_for_an_unknown_client_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["scopeMappings"]![0]!["client"] = "shop-wbe");
+        Assert.Contains("client 'shop-wbe' does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Scope_mapping_naming_both_a_client_and_a_client_scope_is_an_error()
+    {
+        var error = LoadFails(r => r["scopeMappings"]![0]!["clientScope"] = "orders");
+        Assert.Contains("name either a client or a clientScope", error.Message);
+    }
+
+    [Fact]
+    public void Client_without_full_scope_allowed_reads_its_scope_mappings_and_own_client_roles()
+    {
+        var realm = RealmFile.Load(RealmFiles.Shop, Values);
+
+        Assert.False(realm.FindClient("orders-api")!.FullScopeAllowed);
+        Assert.Equal(["customer"], realm.FindClient("orders-api")!.RoleScope.RealmRoles);
+        Assert.True(realm.FindClient("orders-api")!.RoleScope.AllowsClientRole("catalog-api", "price-quotes"));
+        // A client's own client roles are always in its scope, as in Keycloak.
+        Assert.True(realm.FindClient("catalog-api")!.RoleScope.AllowsClientRole("catalog-api", "price-quotes"));
+    }
+
+    [Fact]
     public void User_without_enabled_true_is_imported_disabled_as_keycloak_does()
     {
         var realm = RealmFile.Load(RealmFiles.WriteVariant(r => r["users"]![0]!.AsObject().Remove("enabled")), Values);
