@@ -19,6 +19,13 @@ internal static class RealmMapping
     private static readonly HashSet<string> ScopeAttributes =
         ["include.in.token.scope", "display.on.consent.screen", "consent.screen.text", "gui.order"];
 
+    // Keycloak stores events of these types (EventType); the stand-in writes the same moments to its log.
+    private static readonly HashSet<string> EventTypes =
+    [
+        "LOGIN", "LOGIN_ERROR", "LOGOUT", "LOGOUT_ERROR", "CODE_TO_TOKEN", "CODE_TO_TOKEN_ERROR",
+        "CLIENT_LOGIN", "CLIENT_LOGIN_ERROR", "REFRESH_TOKEN", "REFRESH_TOKEN_ERROR", "TOKEN_EXCHANGE", "TOKEN_EXCHANGE_ERROR",
+    ];
+
     public static ShopRealm ToRealm(RealmRepresentation file, string source)
     {
         var problems = new List<string>();
@@ -27,6 +34,10 @@ internal static class RealmMapping
         Require(file.Enabled, "the realm is not enabled");
         Require(file.RefreshTokenMaxReuse is null or 0, "refreshTokenMaxReuse other than 0 is not supported");
         Require(file.RevokeRefreshToken is null or true, "revokeRefreshToken false is not supported (refresh tokens are single use)");
+        foreach (var type in file.EnabledEventTypes ?? [])
+            Require(EventTypes.Contains(type), $"enabledEventTypes: '{type}' is not an event type the local identity provider knows");
+        var bruteForce = BruteForceDetection.From(file, Require);
+        var passwordPolicy = PasswordPolicy.Parse(file.PasswordPolicy, Require);
 
         var realmRoles = (file.Roles?.Realm ?? []).Select(r => r.Name).ToHashSet();
         var clientRoles = (file.Roles?.Client ?? []).ToDictionary(p => p.Key, p => p.Value.Select(r => r.Name).ToHashSet());
@@ -45,6 +56,9 @@ internal static class RealmMapping
             Require(clientIds.Contains(roleClient), $"roles.client.{roleClient}: no such client");
 
         var users = (file.Users ?? []).Select(u => ToUser(u, file.Realm, realmRoles, clientRoles, clients, Require)).ToList();
+        foreach (var user in users)
+            if (user.Password is { } password && passwordPolicy.BrokenRule(password, user) is { } rule)
+                Require(false, $"users[{user.Username}]: the password breaks passwordPolicy rule '{rule}' (Keycloak's import fails on it)");
 
         if (problems.Count > 0)
             throw new RealmFileException(
@@ -57,7 +71,8 @@ internal static class RealmMapping
             Seconds(file.AccessTokenLifespan, 300),
             Seconds(file.SsoSessionIdleTimeout, 1800),
             Seconds(file.SsoSessionMaxLifespan, 36000),
-            file.LoginWithEmailAllowed ?? true);
+            file.LoginWithEmailAllowed ?? true,
+            bruteForce);
         return new ShopRealm(settings, clients, scopes, users);
     }
 

@@ -38,7 +38,8 @@ public sealed record RealmSettings(
     TimeSpan AccessTokenLifespan,
     TimeSpan SsoSessionIdleTimeout,
     TimeSpan SsoSessionMaxLifespan,
-    bool LoginWithEmailAllowed);
+    bool LoginWithEmailAllowed,
+    BruteForceDetection BruteForce);
 
 public sealed record RealmClient(
     string ClientId,

@@ -112,6 +112,18 @@ public sealed class ShopRealmDesignTests
         Assert.DoesNotContain("catalog", Client(clientId).DefaultScopes.Concat(Client(clientId).OptionalScopes));
 
     [Fact]
+    public void Password_sign_in_is_protected_by_temporary_lockout()
+    {
+        var bruteForce = Realm.Settings.BruteForce;
+
+        Assert.True(bruteForce.Enabled);
+        Assert.Equal(5, bruteForce.FailureFactor);
+        Assert.Equal(TimeSpan.FromMinutes(1), bruteForce.WaitIncrement);
+        Assert.Equal(TimeSpan.FromMinutes(15), bruteForce.MaxFailureWait);
+        Assert.Equal(TimeSpan.FromHours(12), bruteForce.MaxDeltaTime);
+    }
+
+    [Fact]
     public void Token_exchange_is_enabled_on_orders_api_only()
     {
         Assert.Equal(["orders-api"], Realm.Clients.Where(c => c.StandardTokenExchangeEnabled).Select(c => c.ClientId));
