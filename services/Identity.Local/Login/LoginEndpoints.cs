@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using ShopAuthDemo.Identity.Local.Endpoints;
+using ShopAuthDemo.Identity.Local.Logout;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Identity.Local.Sessions;
 
@@ -24,8 +25,8 @@ public static class LoginEndpoints
     private const string InvalidCredentials = "Invalid username or password. Check both and try again.";
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, ShopRealm realm,
-        SsoSessionStore sessions, BruteForceProtector bruteForce, TimeProvider time, ILogger<LoginForm> logger,
-        [FromForm] LoginForm form)
+        SsoSessionStore sessions, BruteForceProtector bruteForce, BackchannelLogoutNotifier notifier, TimeProvider time,
+        ILogger<LoginForm> logger, [FromForm] LoginForm form)
     {
         var returnUrl = LocalOnly(form.ReturnUrl);
         // Every answer keeps what the user typed (except the password) and says what to do next.
@@ -65,12 +66,30 @@ public static class LoginEndpoints
         }
 
         bruteForce.RecordSuccess(user);
-        var session = sessions.Start(user);
+        var session = await SessionForAsync(context, user, sessions, notifier, logger);
         var identity = new ClaimsIdentity(
             [new Claim(SsoCookie.SubjectClaim, user.Id), new Claim(SsoCookie.SessionIdClaim, session.Id)], SsoCookie.Scheme);
         await context.SignInAsync(SsoCookie.Scheme, new ClaimsPrincipal(identity));
         logger.LogInformation("User {Sub} ({Username}) signed in, session {Sid}", user.Id, user.Username, session.Id);
         return Results.LocalRedirect(returnUrl);
+    }
+
+    // Signing in where this browser already has a session (prompt=login, or a second person at the same
+    // computer): the same user keeps it, so the other apps stay signed in; another user's session is ended
+    // with back-channel logout to its apps, never left running behind the new one.
+    private static async Task<SsoSession> SessionForAsync(HttpContext context, RealmUser user, SsoSessionStore sessions,
+        BackchannelLogoutNotifier notifier, ILogger logger)
+    {
+        var cookie = await context.AuthenticateAsync(SsoCookie.Scheme);
+        var current = sessions.FindActive(cookie.Principal?.FindFirst(SsoCookie.SessionIdClaim)?.Value);
+        if (current is not null && current.UserId == user.Id) return current;
+        if (sessions.End(current?.Id) is { } replaced)
+        {
+            logger.LogInformation("Session {Sid} of {Sub} ended: {NewSub} signed in in the same browser",
+                replaced.Id, replaced.UserId, user.Id);
+            await notifier.NotifyAsync(replaced, context.RequestAborted);
+        }
+        return sessions.Start(user);
     }
 
     private static string Duration(TimeSpan wait) =>
