@@ -5,8 +5,9 @@ using ShopAuthDemo.Web.Authentication.Configuration;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-// Sign-in as client "shop-web"; its access token is for orders-api (scope orders) and catalog-api (scope catalog).
-builder.AddWebAuthentication(new WebAppSignIn(CookieName: "shop.session", ApiScopes: ["orders", "catalog"]));
+// Sign-in as client "shop-web"; its access token is for orders-api only (scope orders): the catalog is
+// browsed anonymously, so the shop asks for no token catalog-api would accept.
+builder.AddWebAuthentication(new WebAppSignIn(CookieName: "shop.session", ApiScopes: ["orders"]));
 builder.AddShopServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

@@ -30,7 +30,8 @@ public static class AuthorizeEndpoint
         {
             if (request.HasPromptValue(PromptValues.None))
                 return OidcErrors.Reject(Errors.LoginRequired, "The user is not signed in.");
-            if (session is not null) sessions.End(session.Id);
+            // prompt=login: the user signs in again first. The session lives until then (cancelling keeps every
+            // app signed in); if someone else signs in, the login ends it properly, with back-channel logout.
             return Results.Redirect(QueryHelpers.AddQueryString(KeycloakPaths.Login, "returnUrl", ReturnUrl(context)));
         }
 

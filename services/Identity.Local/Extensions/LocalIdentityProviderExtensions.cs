@@ -28,6 +28,7 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton(realm);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SsoSessionStore>();
+        services.AddSingleton<BruteForceProtector>();
         services.AddSingleton<TokenPrincipalFactory>();
         services.AddSingleton<TokenExchangeRules>();
         services.AddSingleton<LogoutTokenFactory>();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using ShopAuthDemo.Identity.Local.Endpoints;
+using ShopAuthDemo.Identity.Local.Logout;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Identity.Local.Sessions;
 
@@ -20,30 +22,80 @@ public static class LoginEndpoints
         app.MapPost(KeycloakPaths.Login, SignInAsync).DisableAntiforgery();
     }
 
+    private const string InvalidCredentials = "Invalid username or password. Check both and try again.";
+
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, ShopRealm realm,
-        SsoSessionStore sessions, ILogger<LoginForm> logger, [FromForm] LoginForm form)
+        SsoSessionStore sessions, BruteForceProtector bruteForce, BackchannelLogoutNotifier notifier, TimeProvider time,
+        ILogger<LoginForm> logger, [FromForm] LoginForm form)
     {
         var returnUrl = LocalOnly(form.ReturnUrl);
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, returnUrl, form.Username,
-                "This sign-in form expired or was not sent by this page. Sign in again.", StatusCodes.Status400BadRequest);
-
-        var user = realm.FindPerson(form.Username ?? "");
-        if (user is null || !PasswordCheck.Matches(user, form.Password ?? ""))
+        // Every answer keeps what the user typed (except the password) and says what to do next.
+        IResult Page(string error, int status) =>
+            LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, returnUrl, form.Username, error, status);
+        IResult Locked(DateTimeOffset until)
         {
-            logger.LogWarning("Failed sign-in for username {Username}", form.Username);
-            // Keep what the user typed (except the password) and say what to do next.
-            return LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, returnUrl, form.Username,
-                "Invalid username or password. Check both and try again.", StatusCodes.Status401Unauthorized);
+            var wait = until - time.GetUtcNow();
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Page($"Too many failed sign-ins for this account. Try again in {Duration(wait)} " +
+                        $"(after {until.UtcDateTime:HH:mm:ss} UTC).", StatusCodes.Status429TooManyRequests);
         }
 
-        var session = sessions.Start(user);
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Page("This sign-in form expired or was not sent by this page. Sign in again.", StatusCodes.Status400BadRequest);
+
+        var user = realm.FindPerson(form.Username ?? "");
+        if (user is null)
+        {
+            // Not the typed username: people paste their password into that field, and logs are read by many.
+            logger.LogWarning("Failed sign-in: no user by that name (the typed username is not logged)");
+            return Page(InvalidCredentials, StatusCodes.Status401Unauthorized);
+        }
+        if (bruteForce.LockedUntil(user) is { } lockedUntil)
+        {
+            // Even the right password is refused until then; the attempt does not extend the lockout.
+            logger.LogWarning("Sign-in refused: {Sub} ({Username}) is temporarily locked until {Until:O}", user.Id, user.Username, lockedUntil);
+            return Locked(lockedUntil);
+        }
+        if (!PasswordCheck.Matches(user, form.Password ?? ""))
+        {
+            var locks = bruteForce.RecordFailure(user);
+            logger.LogWarning("Failed sign-in for {Sub} ({Username}): wrong password", user.Id, user.Username);
+            if (locks is not { } until) return Page(InvalidCredentials, StatusCodes.Status401Unauthorized);
+            logger.LogWarning("{Sub} ({Username}) temporarily locked until {Until:O} after repeated failures", user.Id, user.Username, until);
+            return Locked(until);
+        }
+
+        bruteForce.RecordSuccess(user);
+        var session = await SessionForAsync(context, user, sessions, notifier, logger);
         var identity = new ClaimsIdentity(
             [new Claim(SsoCookie.SubjectClaim, user.Id), new Claim(SsoCookie.SessionIdClaim, session.Id)], SsoCookie.Scheme);
         await context.SignInAsync(SsoCookie.Scheme, new ClaimsPrincipal(identity));
         logger.LogInformation("User {Sub} ({Username}) signed in, session {Sid}", user.Id, user.Username, session.Id);
         return Results.LocalRedirect(returnUrl);
     }
+
+    // Signing in where this browser already has a session (prompt=login, or a second person at the same
+    // computer): the same user keeps it, so the other apps stay signed in; another user's session is ended
+    // with back-channel logout to its apps, never left running behind the new one.
+    private static async Task<SsoSession> SessionForAsync(HttpContext context, RealmUser user, SsoSessionStore sessions,
+        BackchannelLogoutNotifier notifier, ILogger logger)
+    {
+        var cookie = await context.AuthenticateAsync(SsoCookie.Scheme);
+        var current = sessions.FindActive(cookie.Principal?.FindFirst(SsoCookie.SessionIdClaim)?.Value);
+        if (current is not null && current.UserId == user.Id) return current;
+        if (sessions.End(current?.Id) is { } replaced)
+        {
+            logger.LogInformation("Session {Sid} of {Sub} ended: {NewSub} signed in in the same browser",
+                replaced.Id, replaced.UserId, user.Id);
+            await notifier.NotifyAsync(replaced, context.RequestAborted);
+        }
+        return sessions.Start(user);
+    }
+
+    private static string Duration(TimeSpan wait) =>
+        wait.TotalSeconds <= 90
+            ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds"
+            : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes";
 
     // Only a path on this server: an absolute or protocol-relative URL here would be an open redirect.
     private static string LocalOnly(string? returnUrl) =>

@@ -5,7 +5,7 @@ using ShopAuthDemo.Identity.Local.Endpoints;
 
 namespace ShopAuthDemo.Identity.Local.Logout;
 
-/// <summary>"Do you want to sign out?" — shown when a logout request carries no id_token_hint.</summary>
+/// <summary>"Do you want to sign out?" — shown when a logout request has no id_token_hint naming this browser's session.</summary>
 public static class LogoutConfirmPage
 {
     public static IResult Render(HttpContext context, IAntiforgery antiforgery, OpenIddictRequest request)

@@ -19,6 +19,13 @@ internal static class RealmMapping
     private static readonly HashSet<string> ScopeAttributes =
         ["include.in.token.scope", "display.on.consent.screen", "consent.screen.text", "gui.order"];
 
+    // Keycloak stores events of these types (EventType); the stand-in writes the same moments to its log.
+    private static readonly HashSet<string> EventTypes =
+    [
+        "LOGIN", "LOGIN_ERROR", "LOGOUT", "LOGOUT_ERROR", "CODE_TO_TOKEN", "CODE_TO_TOKEN_ERROR",
+        "CLIENT_LOGIN", "CLIENT_LOGIN_ERROR", "REFRESH_TOKEN", "REFRESH_TOKEN_ERROR", "TOKEN_EXCHANGE", "TOKEN_EXCHANGE_ERROR",
+    ];
+
     public static ShopRealm ToRealm(RealmRepresentation file, string source)
     {
         var problems = new List<string>();
@@ -27,22 +34,31 @@ internal static class RealmMapping
         Require(file.Enabled, "the realm is not enabled");
         Require(file.RefreshTokenMaxReuse is null or 0, "refreshTokenMaxReuse other than 0 is not supported");
         Require(file.RevokeRefreshToken is null or true, "revokeRefreshToken false is not supported (refresh tokens are single use)");
+        foreach (var type in file.EnabledEventTypes ?? [])
+            Require(EventTypes.Contains(type), $"enabledEventTypes: '{type}' is not an event type the local identity provider knows");
+        var bruteForce = BruteForceDetection.From(file, Require);
+        var passwordPolicy = PasswordPolicy.Parse(file.PasswordPolicy, Require);
 
         var realmRoles = (file.Roles?.Realm ?? []).Select(r => r.Name).ToHashSet();
         var clientRoles = (file.Roles?.Client ?? []).ToDictionary(p => p.Key, p => p.Value.Select(r => r.Name).ToHashSet());
         var clientIds = (file.Clients ?? []).Select(c => c.ClientId).ToHashSet();
 
-        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, Require)).ToList();
-        var scopeNames = scopes.Select(s => s.Name).ToHashSet();
+        var scopeNames = (file.ClientScopes ?? []).Select(s => s.Name).ToHashSet();
+        var roleScopes = RoleScopeMappings.Read(file, realmRoles, clientRoles, clientIds, scopeNames, Require);
+
+        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, roleScopes, Require)).ToList();
 
         var clients = (file.Clients ?? [])
             .Where(c => c.Enabled is null or true)
-            .Select(c => ToClient(c, file, scopeNames, Require))
+            .Select(c => ToClient(c, file, scopeNames, roleScopes.ForClient(c.ClientId, clientRoles.GetValueOrDefault(c.ClientId) ?? []), Require))
             .ToList();
         foreach (var roleClient in clientRoles.Keys)
             Require(clientIds.Contains(roleClient), $"roles.client.{roleClient}: no such client");
 
         var users = (file.Users ?? []).Select(u => ToUser(u, file.Realm, realmRoles, clientRoles, clients, Require)).ToList();
+        foreach (var user in users)
+            if (user.Password is { } password && passwordPolicy.BrokenRule(password, user) is { } rule)
+                Require(false, $"users[{user.Username}]: the password breaks passwordPolicy rule '{rule}' (Keycloak's import fails on it)");
 
         if (problems.Count > 0)
             throw new RealmFileException(
@@ -55,11 +71,13 @@ internal static class RealmMapping
             Seconds(file.AccessTokenLifespan, 300),
             Seconds(file.SsoSessionIdleTimeout, 1800),
             Seconds(file.SsoSessionMaxLifespan, 36000),
-            file.LoginWithEmailAllowed ?? true);
+            file.LoginWithEmailAllowed ?? true,
+            bruteForce);
         return new ShopRealm(settings, clients, scopes, users);
     }
 
-    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, Action<bool, string> require)
+    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, RoleScopeMappings roleScopes,
+        Action<bool, string> require)
     {
         var where = $"clientScopes[{scope.Name}]";
         require(scope.Protocol is null or "openid-connect", $"{where}: protocol '{scope.Protocol}' (only openid-connect)");
@@ -68,7 +86,7 @@ internal static class RealmMapping
 
         var mappers = (scope.ProtocolMappers ?? []).Select(m => ToMapper(m, where, clientIds, require)).ToList();
         var include = scope.Attributes?.GetValueOrDefault("include.in.token.scope") ?? "true";
-        return new RealmClientScope(scope.Name, IsTrue(include), mappers);
+        return new RealmClientScope(scope.Name, IsTrue(include), mappers, roleScopes.ForClientScope(scope.Name));
     }
 
     private static ClaimMapper ToMapper(ProtocolMapperRepresentation mapper, string owner, ISet<string> clientIds, Action<bool, string> require)
@@ -107,7 +125,8 @@ internal static class RealmMapping
             InUserInfo: IsTrue(config.GetValueOrDefault("userinfo.token.claim")));
     }
 
-    private static RealmClient ToClient(ClientRepresentation c, RealmRepresentation file, ISet<string> scopeNames, Action<bool, string> require)
+    private static RealmClient ToClient(ClientRepresentation c, RealmRepresentation file, ISet<string> scopeNames,
+        RoleScope roleScope, Action<bool, string> require)
     {
         var where = $"clients[{c.ClientId}]";
         var attributes = c.Attributes ?? [];
@@ -122,7 +141,6 @@ internal static class RealmMapping
         require(c.DirectAccessGrantsEnabled is not true, $"{where}: direct access grants (password grant) are not supported");
         require(c.FrontchannelLogout is not true, $"{where}: front-channel logout is not supported (back-channel only)");
         require(c.ConsentRequired is not true, $"{where}: consent screens are not supported");
-        require(c.FullScopeAllowed is not false, $"{where}: fullScopeAllowed false (role scope mappings) is not supported");
         foreach (var key in attributes.Keys)
             require(ClientAttributes.Contains(key), $"{where}.attributes.{key}: unknown attribute");
 
@@ -166,7 +184,10 @@ internal static class RealmMapping
             c.WebOrigins ?? [],
             lifespan is null ? null : TimeSpan.FromSeconds(int.Parse(lifespan)),
             defaults,
-            optional);
+            optional,
+            // Keycloak's default on import (without consent): every role of the user reaches the token.
+            FullScopeAllowed: c.FullScopeAllowed ?? true,
+            roleScope);
     }
 
     private static RealmUser ToUser(UserRepresentation u, string realm, ISet<string> realmRoles,

@@ -15,11 +15,29 @@ public sealed record RealmRepresentation(
     int? SsoSessionMaxLifespan,
     bool? RevokeRefreshToken,
     int? RefreshTokenMaxReuse,
+    bool? BruteForceProtected,
+    bool? PermanentLockout,
+    int? MaxTemporaryLockouts,
+    string? BruteForceStrategy,
+    int? FailureFactor,
+    int? WaitIncrementSeconds,
+    int? MaxFailureWaitSeconds,
+    int? MinimumQuickLoginWaitSeconds,
+    int? QuickLoginCheckMilliSeconds,
+    int? MaxDeltaTimeSeconds,
+    string? PasswordPolicy,
+    bool? EventsEnabled,
+    int? EventsExpiration,
+    List<string>? EnabledEventTypes,
+    bool? AdminEventsEnabled,
+    bool? AdminEventsDetailsEnabled,
     RolesRepresentation? Roles,
     List<string>? DefaultDefaultClientScopes,
     List<string>? DefaultOptionalClientScopes,
     List<ClientScopeRepresentation>? ClientScopes,
     List<ClientRepresentation>? Clients,
+    List<ScopeMappingRepresentation>? ScopeMappings,
+    Dictionary<string, List<ScopeMappingRepresentation>>? ClientScopeMappings,
     List<UserRepresentation>? Users);
 
 public sealed record RolesRepresentation(
@@ -64,6 +82,13 @@ public sealed record ClientRepresentation(
     Dictionary<string, string>? Attributes,
     List<string>? DefaultClientScopes,
     List<string>? OptionalClientScopes);
+
+/// <summary>
+/// Role scope mappings: which roles may reach the tokens of a client (or of clients given a client scope)
+/// that does not have <c>fullScopeAllowed</c>. Top-level <c>scopeMappings</c> name realm roles;
+/// <c>clientScopeMappings</c> is keyed by the client whose roles are named.
+/// </summary>
+public sealed record ScopeMappingRepresentation(string? Client, string? ClientScope, List<string>? Roles);
 
 public sealed record UserRepresentation(
     string? Id,

@@ -38,7 +38,8 @@ public sealed record RealmSettings(
     TimeSpan AccessTokenLifespan,
     TimeSpan SsoSessionIdleTimeout,
     TimeSpan SsoSessionMaxLifespan,
-    bool LoginWithEmailAllowed);
+    bool LoginWithEmailAllowed,
+    BruteForceDetection BruteForce);
 
 public sealed record RealmClient(
     string ClientId,
@@ -57,9 +58,25 @@ public sealed record RealmClient(
     IReadOnlyList<string> WebOrigins,
     TimeSpan? AccessTokenLifespan,
     IReadOnlyList<string> DefaultScopes,
-    IReadOnlyList<string> OptionalScopes);
+    IReadOnlyList<string> OptionalScopes,
+    bool FullScopeAllowed,
+    RoleScope RoleScope);
 
-public sealed record RealmClientScope(string Name, bool IncludeInTokenScope, IReadOnlyList<ClaimMapper> Mappers);
+public sealed record RealmClientScope(string Name, bool IncludeInTokenScope, IReadOnlyList<ClaimMapper> Mappers, RoleScope RoleScope);
+
+/// <summary>
+/// Roles that may reach a token through one client or client scope (its role scope mappings; for a client
+/// also its own client roles). Used only where <c>fullScopeAllowed</c> is false.
+/// </summary>
+public sealed record RoleScope(IReadOnlySet<string> RealmRoles, IReadOnlyDictionary<string, IReadOnlySet<string>> ClientRoles)
+{
+    public static RoleScope None { get; } = new(new HashSet<string>(), new Dictionary<string, IReadOnlySet<string>>());
+
+    public bool AllowsRealmRole(string role) => RealmRoles.Contains(role);
+
+    public bool AllowsClientRole(string client, string role) =>
+        ClientRoles.TryGetValue(client, out var roles) && roles.Contains(role);
+}
 
 /// <summary>One Keycloak protocol mapper: which claim it writes and into which tokens.</summary>
 public sealed record ClaimMapper(

@@ -5,7 +5,8 @@ namespace ShopAuthDemo.Identity.Local.Tokens;
 
 /// <summary>
 /// Applies the realm's protocol mappers the way Keycloak does: each granted client scope's mappers
-/// write claims into the access token, the ID token and/or the userinfo response.
+/// write claims into the access token, the ID token and/or the userinfo response; role mappers see only
+/// the roles in the client's scope (<see cref="ScopedRoles"/>).
 /// </summary>
 public static class KeycloakClaims
 {
@@ -20,7 +21,9 @@ public static class KeycloakClaims
     public static Output Apply(RealmUser user, RealmClient client, IEnumerable<RealmClientScope> scopes)
     {
         var output = new Output();
-        foreach (var mapper in scopes.SelectMany(s => s.Mappers))
+        var granted = scopes.ToList();
+        var roles = ScopedRoles.Of(user, client, granted);
+        foreach (var mapper in granted.SelectMany(s => s.Mappers))
         {
             if (mapper.Type == SupportedMappers.Audience)
             {
@@ -30,7 +33,7 @@ public static class KeycloakClaims
                 continue;
             }
 
-            foreach (var (path, value) in Values(mapper, user, client))
+            foreach (var (path, value) in Values(mapper, user, client, roles))
             {
                 if (mapper.InAccessToken) Set(output.AccessToken, path, value);
                 if (mapper.InIdToken) Set(output.IdToken, path, value);
@@ -40,7 +43,8 @@ public static class KeycloakClaims
         return output;
     }
 
-    private static IEnumerable<(string Path, JsonNode Value)> Values(ClaimMapper mapper, RealmUser user, RealmClient client)
+    private static IEnumerable<(string Path, JsonNode Value)> Values(ClaimMapper mapper, RealmUser user, RealmClient client,
+        ScopedRoles.Roles roles)
     {
         var claim = mapper.Config.GetValueOrDefault("claim.name") ?? "";
         switch (mapper.Type)
@@ -56,12 +60,12 @@ public static class KeycloakClaims
                 if (name.Length > 0) yield return ("name", JsonValue.Create(name));
                 break;
             case SupportedMappers.RealmRoles:
-                if (user.RealmRoles.Count > 0) yield return (claim, Roles(user.RealmRoles, mapper));
+                if (roles.RealmRoles.Count > 0) yield return (claim, Roles(roles.RealmRoles, mapper));
                 break;
             case SupportedMappers.ClientRoles:
                 var only = mapper.Config.GetValueOrDefault("usermodel.clientRoleMapping.clientId");
-                foreach (var (roleClient, roles) in user.ClientRoles.Where(p => only is null || p.Key == only))
-                    if (roles.Count > 0) yield return (claim.Replace("${client_id}", roleClient), Roles(roles, mapper));
+                foreach (var (roleClient, clientRoles) in roles.ClientRoles.Where(p => only is null || p.Key == only))
+                    yield return (claim.Replace("${client_id}", roleClient), Roles(clientRoles, mapper));
                 break;
             case SupportedMappers.AllowedOrigins:
                 var origins = AllowedOrigins(client);

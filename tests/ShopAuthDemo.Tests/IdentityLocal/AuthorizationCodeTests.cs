@@ -43,9 +43,10 @@ public sealed class AuthorizationCodeTests(LocalIdentityProviderFactory idp) : I
     }
 
     [Fact]
-    public async Task Carol_gets_staff_and_admin_roles()
+    public async Task Carol_gets_staff_and_admin_roles_in_the_backoffice()
     {
-        var tokens = await NewFlow().SignInAsync("carol", Password, Secret);
+        // Only the back office's role scope holds staff and admin (RoleScopeTests: the shop's tokens never carry them).
+        var tokens = await RealmClients.SignInAsync(idp, "backoffice-web", "carol", Password);
 
         var access = new JsonWebToken(tokens.GetProperty("access_token").GetString());
         Assert.Equal(["admin", "staff"], RealmRoles(access).Order());

@@ -95,6 +95,59 @@ public sealed class LogoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logout_link_with_another_users_id_token_asks_first_and_ends_nobodys_session()
+    {
+        // The attacker's own, perfectly valid ID token, put in a link the victim's browser follows.
+        var attacker = _idp.CreateBrowser();
+        var attackerFlow = new OidcBrowserFlow(attacker, "shop-web", ShopRedirect);
+        var attackersToken = await attackerFlow.SignInAsync("bob", Password, ShopSecret);
+        var victim = _idp.CreateBrowser();
+        var victimFlow = new OidcBrowserFlow(victim, "shop-web", ShopRedirect);
+        await victimFlow.SignInAsync("alice", Password, ShopSecret);
+
+        var response = await victim.GetAsync(LogoutUrl(attackersToken), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sign out?", await response.Content.ReadAsStringAsync(Ct));
+        Assert.StartsWith(ShopRedirect + "?code=", (await victim.GetAsync(victimFlow.AuthorizeUrl(), Ct)).Headers.Location?.OriginalString);
+        Assert.StartsWith(ShopRedirect + "?code=", (await attacker.GetAsync(attackerFlow.AuthorizeUrl(), Ct)).Headers.Location?.OriginalString);
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
+    public async Task Logout_link_with_an_id_token_of_an_earlier_session_asks_first()
+    {
+        var browser = _idp.CreateBrowser();
+        var flow = new OidcBrowserFlow(browser, "shop-web", ShopRedirect);
+        var earlier = await flow.SignInAsync("alice", Password, ShopSecret);
+        await browser.GetAsync(LogoutUrl(earlier), Ct);
+        var notified = _receiver.Received.Count;
+        await new OidcBrowserFlow(browser, "shop-web", ShopRedirect).SignInAsync("alice", Password, ShopSecret);
+
+        var response = await browser.GetAsync(LogoutUrl(earlier), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sign out?", await response.Content.ReadAsStringAsync(Ct));
+        Assert.StartsWith(ShopRedirect + "?code=", (await browser.GetAsync(flow.AuthorizeUrl(), Ct)).Headers.Location?.OriginalString);
+        Assert.Equal(notified, _receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task Old_id_token_without_the_sso_cookie_ends_nothing()
+    {
+        var owner = _idp.CreateBrowser();
+        var flow = new OidcBrowserFlow(owner, "shop-web", ShopRedirect);
+        var tokens = await flow.SignInAsync("alice", Password, ShopSecret);
+
+        // Someone who found alice's ID token (a log, a shared computer), from a browser with no session here.
+        var response = await _idp.CreateBrowser().GetAsync(LogoutUrl(tokens), Ct);
+
+        Assert.Equal(LocalIdentityProviderFactory.ShopWebUrl + "/signout-callback-oidc?state=bye", response.Headers.Location?.OriginalString);
+        Assert.StartsWith(ShopRedirect + "?code=", (await owner.GetAsync(flow.AuthorizeUrl(), Ct)).Headers.Location?.OriginalString);
+        Assert.Empty(_receiver.Received);
+    }
+
+    [Fact]
     public async Task Back_channel_logout_token_reaches_every_client_of_the_session_signed_with_sid_and_events()
     {
         var browser = _idp.CreateBrowser();

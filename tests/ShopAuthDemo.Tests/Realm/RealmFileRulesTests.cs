@@ -24,8 +24,9 @@ public sealed class RealmFileRulesTests
     [Fact]
     public void Unknown_realm_property_is_an_error_naming_it()
     {
-        var error = LoadFails(r => r["bruteForceProtected"] = true);
-        Assert.Contains("bruteForceProtected", error.Message);
+        // Self-registration: Keycloak would show a register link the stand-in does not have.
+        var error = LoadFails(r => r["registrationAllowed"] = true);
+        Assert.Contains("registrationAllowed", error.Message);
     }
 
     [Fact]
@@ -88,6 +89,89 @@ public sealed class RealmFileRulesTests
         var realm = RealmFile.Load(RealmFiles.Shop, Values);
         var mapper = realm.GetScope("roles").Mappers.Single(m => m.Type == SupportedMappers.ClientRoles);
         Assert.Equal("resource_access.${client_id}.roles", mapper.Config["claim.name"]);
+    }
+
+    [Fact]
+    public void Scope_mapping_of_an_undefined_role_is_an_error_naming_it()
+    {
+        // Keycloak would create the misspelt role on import, and nobody would hold it.
+        var error = LoadFails(r => r["scopeMappings"]![0]!["roles"] = new JsonArray("custmer"));
+        Assert.Contains("realm role 'custmer' is not defined", error.Message);
+    }
+
+    [Fact]
+    public void Client_scope_mapping_of_an_undefined_client_role_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["clientScopeMappings"]!["catalog-api"]![0]!["roles"] = new JsonArray("price-quote"));
+        Assert.Contains("client role 'catalog-api/price-quote' is not defined", error.Message);
+    }
+
+    [Fact]
+    public void Scope_mapping_for_an_unknown_client_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["scopeMappings"]![0]!["client"] = "shop-wbe");
+        Assert.Contains("client 'shop-wbe' does not exist", error.Message);
+    }
+
+    [Fact]
+    public void Scope_mapping_naming_both_a_client_and_a_client_scope_is_an_error()
+    {
+        var error = LoadFails(r => r["scopeMappings"]![0]!["clientScope"] = "orders");
+        Assert.Contains("name either a client or a clientScope", error.Message);
+    }
+
+    [Fact]
+    public void Client_without_full_scope_allowed_reads_its_scope_mappings_and_own_client_roles()
+    {
+        var realm = RealmFile.Load(RealmFiles.Shop, Values);
+
+        Assert.False(realm.FindClient("orders-api")!.FullScopeAllowed);
+        Assert.Equal(["customer"], realm.FindClient("orders-api")!.RoleScope.RealmRoles);
+        Assert.True(realm.FindClient("orders-api")!.RoleScope.AllowsClientRole("catalog-api", "price-quotes"));
+        // A client's own client roles are always in its scope, as in Keycloak.
+        Assert.True(realm.FindClient("catalog-api")!.RoleScope.AllowsClientRole("catalog-api", "price-quotes"));
+    }
+
+    [Fact]
+    public void Permanent_lockout_is_an_error()
+    {
+        var error = LoadFails(r => r["permanentLockout"] = true);
+        Assert.Contains("permanentLockout true is not supported", error.Message);
+    }
+
+    [Fact]
+    public void Dev_password_that_breaks_the_password_policy_is_an_error_naming_the_rule_but_not_the_password()
+    {
+        // Keycloak's import fails the same way (PasswordPolicyNotMetException).
+        var error = LoadFails(_ => { }, name => name == "DEV_USER_PASSWORD" ? "tiny-pw" : RealmFiles.TestValue(name));
+
+        Assert.Contains("users[alice]: the password breaks passwordPolicy rule 'length'", error.Message);
+        Assert.DoesNotContain("tiny-pw", error.Message);
+    }
+
+    [Fact]
+    public void Password_equal_to_the_username_breaks_not_username()
+    {
+        var same = LoadFails(r =>
+        {
+            r["users"]![0]!["username"] = "alice-the-customer";
+            r["users"]![0]!["credentials"]![0]!["value"] = "alice-the-customer";
+        });
+        Assert.Contains("users[alice-the-customer]: the password breaks passwordPolicy rule 'notUsername'", same.Message);
+    }
+
+    [Fact]
+    public void Password_policy_the_stand_in_cannot_check_is_an_error()
+    {
+        var error = LoadFails(r => r["passwordPolicy"] = "length(12) and passwordBlacklist(rockyou.txt)");
+        Assert.Contains("passwordPolicy: 'passwordBlacklist(rockyou.txt)' is not supported", error.Message);
+    }
+
+    [Fact]
+    public void Misspelt_event_type_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["enabledEventTypes"]!.AsArray().Add("LOGIN_FAILED"));
+        Assert.Contains("enabledEventTypes: 'LOGIN_FAILED'", error.Message);
     }
 
     [Fact]

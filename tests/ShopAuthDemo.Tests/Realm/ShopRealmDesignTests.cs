@@ -80,6 +80,50 @@ public sealed class ShopRealmDesignTests
     }
 
     [Fact]
+    public void No_client_gets_every_role_of_the_user()
+    {
+        // fullScopeAllowed would put all of carol's roles (admin too) in the shop's and the explorer's tokens.
+        Assert.All(Realm.Clients, c => Assert.False(c.FullScopeAllowed, $"{c.ClientId} has fullScopeAllowed"));
+        Assert.All(Realm.Scopes, s => Assert.Empty(s.RoleScope.RealmRoles));
+    }
+
+    [Theory]
+    [InlineData("shop-web", new[] { "customer" })]
+    [InlineData("api-explorer", new[] { "customer" })]
+    [InlineData("backoffice-web", new[] { "admin", "staff" })]
+    // Token exchange limits roles by the requester's scope: payments-api checks "customer" on alice's exchanged token.
+    [InlineData("orders-api", new[] { "customer" })]
+    [InlineData("partner-acme", new string[0])]
+    public void Each_client_may_carry_only_the_realm_roles_its_apis_check(string clientId, string[] roles) =>
+        Assert.Equal(roles, Client(clientId).RoleScope.RealmRoles.Order());
+
+    [Fact]
+    public void Only_orders_api_may_carry_the_price_quotes_client_role()
+    {
+        var holders = Realm.Clients.Where(c => c.RoleScope.AllowsClientRole("catalog-api", "price-quotes")).Select(c => c.ClientId);
+        // catalog-api's own role is in its own scope (Keycloak's rule), but catalog-api never gets a token.
+        Assert.Equal(["catalog-api", "orders-api"], holders.Order());
+    }
+
+    [Theory]
+    [InlineData("shop-web")]
+    [InlineData("api-explorer")]
+    public void Clients_that_browse_the_catalog_anonymously_cannot_ask_for_the_catalog_scope(string clientId) =>
+        Assert.DoesNotContain("catalog", Client(clientId).DefaultScopes.Concat(Client(clientId).OptionalScopes));
+
+    [Fact]
+    public void Password_sign_in_is_protected_by_temporary_lockout()
+    {
+        var bruteForce = Realm.Settings.BruteForce;
+
+        Assert.True(bruteForce.Enabled);
+        Assert.Equal(5, bruteForce.FailureFactor);
+        Assert.Equal(TimeSpan.FromMinutes(1), bruteForce.WaitIncrement);
+        Assert.Equal(TimeSpan.FromMinutes(15), bruteForce.MaxFailureWait);
+        Assert.Equal(TimeSpan.FromHours(12), bruteForce.MaxDeltaTime);
+    }
+
+    [Fact]
     public void Token_exchange_is_enabled_on_orders_api_only()
     {
         Assert.Equal(["orders-api"], Realm.Clients.Where(c => c.StandardTokenExchangeEnabled).Select(c => c.ClientId));

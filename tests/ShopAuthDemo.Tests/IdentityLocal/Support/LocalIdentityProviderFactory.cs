@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Tests.Support;
 
 namespace ShopAuthDemo.Tests.IdentityLocal.Support;
 
@@ -46,10 +50,21 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
         };
     }
 
+    /// <summary>A clock the test moves (lockout waits, session timeouts); the real clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>Receives every log message the identity provider writes.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null) services.AddSingleton(Clock);
+            if (Logs is not null) services.AddLogging(logging => logging.AddProvider(Logs));
+        });
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests read them).</summary>
