@@ -20,20 +20,44 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Alice_signing_in_again_in_a_second_tab_gets_a_fresh_session_and_the_old_one_ends()
+    {
+        await using var shopLog = new ResourceLog(appHost.App, "shop-web");
+        // The identity provider keeps alice's session (same user), so only the shop can end the old one.
+        var (page, oldCookie, _, sid) = await SignInOverSessionAsync("alice", "alice");
+
+        await Expect(page.GetByTestId("orders").Or(page.GetByTestId("no-orders"))).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("problem")).Not.ToBeVisibleAsync();
+        Assert.NotEqual(oldCookie.Value, (await SessionCookieAsync(page)).Value);
+        Assert.Equal(HttpStatusCode.Redirect, await OrdersPageStatusAsync(oldCookie));
+        Assert.Equal(1, await shopLog.SettledCountAsync($"(identity provider session {sid}) revoked", Cancellation));
+
+        await WebApps.SignOutAsync(page, WebApps.Shop);
+
+        // The new session's refresh token, and the identity provider's session: the next sign-in asks for a password.
+        Assert.Equal(2, await shopLog.SettledCountAsync($"(identity provider session {sid}) revoked", Cancellation));
+        await page.GotoAsync(WebApps.Shop + "/orders");
+        await Expect(page.Locator("#password")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Bob_signing_in_over_alices_session_gets_his_own_session_and_his_logout_ends_it_everywhere()
     {
         await using var shopLog = new ResourceLog(appHost.App, "shop-web");
-        var (bob, alicesCookie, _, alicesSid) = await BobSignsInOverAlicesSessionAsync();
+        var (bob, alicesCookie, _, alicesSid) = await SignInOverSessionAsync("alice", "bob");
         var bobsSid = await IdentityProviderSessionAsync(bob);
         await bob.GotoAsync(WebApps.Shop + "/orders");
 
         // bob's orders load: his own tokens, not alice's, under a new key.
         await Expect(bob.GetByTestId("orders").Or(bob.GetByTestId("no-orders"))).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("problem")).Not.ToBeVisibleAsync();
+        Assert.NotEqual(alicesSid, bobsSid);
         Assert.NotEqual(alicesCookie.Value, (await SessionCookieAsync(bob)).Value);
-        // alice's old session is gone, her refresh token revoked.
+        // alice's old session is gone: ended by the shop, or before that by the identity provider's
+        // back-channel logout when it replaced her session with bob's.
         Assert.Equal(HttpStatusCode.Redirect, await OrdersPageStatusAsync(alicesCookie));
-        Assert.Equal(1, await shopLog.SettledCountAsync($"(identity provider session {alicesSid}) revoked", Cancellation));
+        Assert.True(shopLog.Lines.Any(line => line.Contains($"identity provider session {alicesSid}", StringComparison.Ordinal)
+            && line.Contains("ended", StringComparison.Ordinal)), "The shop's log shows no end of alice's session.");
 
         await WebApps.SignOutAsync(bob, WebApps.Shop);
 
@@ -46,7 +70,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
     [Fact]
     public async Task Back_channel_logout_for_bob_ends_the_session_he_started_over_alices()
     {
-        var (bob, _, identityProvider, _) = await BobSignsInOverAlicesSessionAsync();
+        var (bob, _, identityProvider, _) = await SignInOverSessionAsync("alice", "bob");
         var bobsCookie = await SessionCookieAsync(bob);
 
         // Signing out at the identity provider itself (its own page, confirmed): it tells the shop by back channel.
@@ -98,26 +122,28 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("alice");
     }
 
-    // One browser, two tabs: a sign-in form left open in one while alice signs in in the other; then bob uses
-    // the open form. The shop receives bob's sign-in on a request that carries alice's live session cookie.
-    private async Task<(IPage Bob, BrowserContextCookiesResult AlicesCookie, string IdentityProvider, string AlicesSid)> BobSignsInOverAlicesSessionAsync()
+    // One browser, two tabs: a sign-in form left open in one while the first user signs in in the other; then
+    // the second user (or the same one again) uses the open form. The shop receives that sign-in on a request
+    // that carries the first sign-in's live session cookie.
+    private async Task<(IPage Page, BrowserContextCookiesResult FirstCookie, string IdentityProvider, string FirstSid)>
+        SignInOverSessionAsync(string first, string second)
     {
         var waiting = await chromium.NewPageAsync();
         await waiting.GotoAsync(WebApps.Shop + "/authentication/login?returnUrl=%2Forders");
         await waiting.Locator("#username").WaitForAsync();
         var identityProvider = new Uri(waiting.Url).GetLeftPart(UriPartial.Authority);
 
-        var alice = await waiting.Context.NewPageAsync();
-        await _web.SignInAsync(alice, WebApps.Shop, "alice", "/orders");
-        var alicesCookie = await SessionCookieAsync(alice);
-        var alicesSid = await IdentityProviderSessionAsync(alice);
-        await alice.CloseAsync();
+        var other = await waiting.Context.NewPageAsync();
+        await _web.SignInAsync(other, WebApps.Shop, first, "/orders");
+        var firstCookie = await SessionCookieAsync(other);
+        var firstSid = await IdentityProviderSessionAsync(other);
+        await other.CloseAsync();
 
-        await _web.SignInAtIdentityProviderAsync(waiting, "bob");
+        await _web.SignInAtIdentityProviderAsync(waiting, second);
         await waiting.WaitForURLAsync(WebApps.Shop + "/orders", new() { WaitUntil = WaitUntilState.Commit });
         await WebApps.WaitUntilInteractiveAsync(waiting);
-        await Expect(waiting.GetByTestId("signed-in-user")).ToHaveTextAsync("bob");
-        return (waiting, alicesCookie, identityProvider, alicesSid);
+        await Expect(waiting.GetByTestId("signed-in-user")).ToHaveTextAsync(second);
+        return (waiting, firstCookie, identityProvider, firstSid);
     }
 
     // The identity provider's session id, from the shop's Identity page (the ID token's sid claim).
