@@ -31,7 +31,8 @@ public static class ReverseProxyExtensions
     {
         RouteId = route.RouteId,
         ClusterId = route.Service,
-        Match = new RouteMatch { Path = $"{route.PublicPrefix}/{{**remainder}}" },
+        // Any other method on a published path is 405 at the edge and never forwarded.
+        Match = new RouteMatch { Path = $"{route.PublicPrefix}/{{**remainder}}", Methods = route.Methods },
         AuthorizationPolicy = route.AuthorizationPolicy,
         RateLimiterPolicy = PerClientRateLimiting.PolicyName,
     }.WithTransformPathRouteValues($"{route.ServicePrefix}/{{**remainder}}");

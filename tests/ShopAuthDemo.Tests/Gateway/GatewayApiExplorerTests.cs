@@ -22,7 +22,7 @@ public sealed class GatewayApiExplorerTests(GatewayHost gateway) : IClassFixture
     {
         var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(path => path.Name);
 
-        // Internal price quotes, staff orders and /whoami stay inside: not published, not documented.
+        // Internal price quotes, price changes, staff orders and /whoami stay inside: not published, not documented.
         Assert.Equal(
             new[] { "/catalog/products", "/catalog/products/{id}", "/orders", "/orders/{id}",
                 "/partner/orders/ready-to-ship", "/partner/orders/{id}/shipments" }.Order(StringComparer.Ordinal),
@@ -39,6 +39,16 @@ public sealed class GatewayApiExplorerTests(GatewayHost gateway) : IClassFixture
         var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
         Assert.Equal("http://localhost/identity/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
         Assert.Equal("http://localhost", document.GetProperty("servers")[0].GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Document_offers_only_reads_of_the_catalog()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        Assert.False(paths.TryGetProperty("/catalog/products/{id}/price", out _));
+        Assert.All(new[] { "/catalog/products", "/catalog/products/{id}" }, path =>
+            Assert.Equal(["get"], paths.GetProperty(path).EnumerateObject().Select(operation => operation.Name)));
     }
 
     [Fact]

@@ -13,5 +13,8 @@ public static class GatewayCallers
     // edge, a user token without it is already turned away.
     public static readonly TestToken AliceForCatalog = TestToken.Customer;
 
+    // carol, an admin, with a token for catalog-api: the one caller catalog-api would let change a price.
+    public static readonly TestToken AdminForCatalog = TestToken.Admin;
+
     public static readonly TestToken AliceForPayments = TestToken.Customer with { Audiences = ["payments-api"], Scope = "openid payments" };
 }
