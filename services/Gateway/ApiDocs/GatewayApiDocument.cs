@@ -13,7 +13,7 @@ public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings expl
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-    public async Task<JsonObject> ComposeAsync(string gatewayUrl, CancellationToken cancellationToken)
+    public async Task<JsonObject> ComposeAsync(CancellationToken cancellationToken)
     {
         var paths = new JsonObject();
         var schemas = new JsonObject();
@@ -52,12 +52,12 @@ public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings expl
                 ["version"] = "1.0.0",
                 ["description"] = Description(unavailable),
             },
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = gatewayUrl }),
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = explorer.PublicUrl }),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["schemas"] = schemas,
-                ["securitySchemes"] = explorer.SecuritySchemes(gatewayUrl),
+                ["securitySchemes"] = explorer.SecuritySchemes(),
             },
         };
     }

@@ -37,8 +37,8 @@ public sealed class GatewayApiExplorerTests(GatewayHost gateway) : IClassFixture
         var security = document.GetProperty("paths").GetProperty("/partner/orders/ready-to-ship").GetProperty("get").GetProperty("security");
         Assert.Equal("shipping", security[0].GetProperty("oauth2")[0].GetString());
         var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
-        Assert.Equal("http://localhost/identity/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
-        Assert.Equal("http://localhost", document.GetProperty("servers")[0].GetProperty("url").GetString());
+        Assert.Equal(GatewayHost.PublicUrl + "/identity/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        Assert.Equal(GatewayHost.PublicUrl, document.GetProperty("servers")[0].GetProperty("url").GetString());
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class GatewayHost : IAsyncDisposable
             web.UseSetting("Identity:Authority", TestTokenIssuer.Authority);
             web.UseSetting("Identity:Audiences:0", "catalog-api");
             web.UseSetting("Identity:Audiences:1", "orders-api");
+            web.UseSetting("Gateway:PublicUrl", PublicUrl);
+            web.UseSetting("Gateway:ApiExplorer:ClientId", "api-explorer");
+            web.UseSetting("Gateway:ApiExplorer:PartnerClientIds:0", "partner-acme");
             web.UseSetting("Gateway:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Gateway:RateLimit:Window", "00:01:00");
             web.ConfigureTestServices(services =>
@@ -36,6 +39,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>A gateway that lets each client make <paramref name="permitLimit"/> requests a minute.</summary>
     public static GatewayHost WithRateLimit(int permitLimit) => new(permitLimit);
+
+    /// <summary>The address the AppHost would configure; deliberately not the test server's own (localhost).</summary>
+    public const string PublicUrl = "http://gateway.shop.test:7300";
 
     public TestTokenIssuer Tokens { get; } = new();
 
