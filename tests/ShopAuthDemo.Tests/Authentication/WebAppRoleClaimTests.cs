@@ -7,25 +7,40 @@ using Microsoft.IdentityModel.Tokens;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using ShopAuthDemo.Tests.Authentication.Support;
 using ShopAuthDemo.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ShopAuthDemo.Web.Authentication.Configuration;
-using ShopAuthDemo.Web.Authentication.OpenIdConnect;
 using Xunit;
 
 namespace ShopAuthDemo.Tests.Authentication;
 
 /// <summary>
 /// The web apps' signed-in user, built as the OpenID Connect handler builds it: the ID token validated with
-/// the apps' own options, the handler's claim actions (userinfo included), the session ticket's round trip,
-/// then the role transformation. Only realm_access.roles may make someone staff or admin.
+/// the apps' own options (AddWebAuthentication), the handler's claim actions (userinfo included), the session
+/// ticket's round trip, then the apps' claims transformation. Only realm_access.roles may make someone staff or admin.
 /// </summary>
 public sealed class WebAppRoleClaimTests : IDisposable
 {
     private const string ClientId = "backoffice-web";
     private readonly TestTokenIssuer _issuer = new();
-    private readonly OpenIdConnectOptions _oidc = new();
+    private readonly IHost _webApp;
+    private readonly OpenIdConnectOptions _oidc;
 
-    public WebAppRoleClaimTests() => OpenIdConnectSetup.Configure(_oidc,
-        new WebClientSettings(TestTokenIssuer.Authority, ClientId, "not-a-secret"), new WebAppSignIn("test", []), isDevelopment: true);
+    public WebAppRoleClaimTests()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Identity:Authority"] = TestTokenIssuer.Authority,
+            ["Identity:ClientId"] = ClientId,
+            ["Identity:ClientSecret"] = "not-a-secret",
+        });
+        builder.AddWebAuthentication(new WebAppSignIn("test", []));
+        _webApp = builder.Build();
+        _oidc = _webApp.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
+    }
 
     [Theory]
     [InlineData("""{ "role": "admin" }""")]
@@ -81,9 +96,14 @@ public sealed class WebAppRoleClaimTests : IDisposable
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), "Cookies");
         var stored = TicketSerializer.Default.Deserialize(TicketSerializer.Default.Serialize(ticket))!;
 
-        var transformation = new KeycloakRoleClaimsTransformation();
+        // Twice, as it can run twice in one request.
+        var transformation = _webApp.Services.GetRequiredService<IClaimsTransformation>();
         return await transformation.TransformAsync(await transformation.TransformAsync(stored.Principal));
     }
 
-    public void Dispose() => _issuer.Dispose();
+    public void Dispose()
+    {
+        _webApp.Dispose();
+        _issuer.Dispose();
+    }
 }
