@@ -24,7 +24,8 @@ public sealed record ExplorerTokenRequest(byte[] Body, string? GrantType, string
             || contentType.CharSet is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
             return (null, TokenRequestRefusal.InvalidRequest("A token request is an application/x-www-form-urlencoded body (RFC 6749)."));
 
-        var form = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        if (ReadForm(body) is not { } form)
+            return (null, TokenRequestRefusal.InvalidRequest("The body is not a well-formed UTF-8 form."));
         // RFC 6749 3.2: a parameter must not appear twice. Which copy counts would be the identity provider's choice, not ours.
         if (form.FirstOrDefault(parameter => parameter.Value.Count > 1) is { Key: { } repeated })
             return (null, TokenRequestRefusal.InvalidRequest($"The parameter '{repeated}' appears more than once."));
@@ -39,6 +40,22 @@ public sealed record ExplorerTokenRequest(byte[] Body, string? GrantType, string
             return (null, TokenRequestRefusal.InvalidRequest("The client_id in the body and the client in the Authorization header differ."));
 
         return (new ExplorerTokenRequest(body, Single(form, "grant_type"), inHeader ?? inBody), null);
+    }
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Null for bytes that are not UTF-8 or a form past FormReader's limits (e.g. thousands of parameters):
+    // the caller's mistake, so a 400, never a 500.
+    private static Dictionary<string, StringValues>? ReadForm(byte[] body)
+    {
+        try
+        {
+            return new FormReader(StrictUtf8.GetString(body)).ReadForm();
+        }
+        catch (Exception exception) when (exception is DecoderFallbackException or InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static string? Single(Dictionary<string, StringValues> form, string name) =>

@@ -132,6 +132,21 @@ public sealed class ExplorerTokenRelayTests(GatewayHost gateway) : IClassFixture
         Assert.Empty(forwarded);
     }
 
+    [Fact]
+    public async Task A_form_with_thousands_of_parameters_or_bytes_that_are_not_utf8_is_a_400_not_a_500()
+    {
+        var manyParameters = string.Join('&', Enumerable.Repeat("a", 3000));
+        var notUtf8 = new ByteArrayContent([.. "grant_type=client_credentials&client_id=partner-acme&x="u8.ToArray(), 0xC3, 0x28]);
+        notUtf8.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        var (tooMany, forwardedTooMany) = await PostAsync(new StringContent(manyParameters, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var (invalid, forwardedInvalid) = await PostAsync(notUtf8);
+
+        await AssertOAuthErrorAsync(tooMany, HttpStatusCode.BadRequest, "invalid_request");
+        await AssertOAuthErrorAsync(invalid, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Empty(forwardedTooMany.Concat(forwardedInvalid));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
