@@ -222,8 +222,8 @@ public sealed class ValidatedTokenCacheTests : IDisposable
 
         // Refresh interval 1 s: about one fetch a second, however many forged kids (2.5 s -> at most 4 with the first).
         Assert.InRange(_bench.Keys.Fetches, 1, 4);
-        // Each waits for the next fetch: at most one interval plus the time a fetch may take (2 s).
-        Assert.InRange(longestWait, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        // Each waits for the next fetch: at most one interval plus the time a fetch may take (2 s), plus slack for a busy machine.
+        Assert.InRange(longestWait, TimeSpan.Zero, TimeSpan.FromSeconds(4));
         Assert.True(attempts >= 2);
     }
 
@@ -246,7 +246,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
             Assert.False((await _bench.ValidateAsync(TestTokenIssuer.CreateToken(TestToken.Customer, forger))).IsValid);
         }
 
-        Assert.InRange(waitedFirst, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.InRange(waitedFirst, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
     }
 }
