@@ -4,6 +4,8 @@ namespace ShopAuthDemo.AppHost.Gateway;
 
 public static class GatewayExtensions
 {
+    private const string PartnerClientId = "partner-acme";
+
     /// <summary>
     /// The gateway, the one entry for external API callers, and partner-shipping, an external partner
     /// that knows only the gateway's address and its own client credentials.
@@ -17,8 +19,12 @@ public static class GatewayExtensions
             .WithEnvironment("Identity__Audiences__0", "catalog-api")
             .WithEnvironment("Identity__Audiences__1", "orders-api")
             .WaitFor(identityProvider.Resource)
-            // The realm's public client for signing in on the API explorer page (code + PKCE).
+            // The address callers use (the explorer's URLs and sign-in redirect; never the request's Host header).
+            .WithEnvironment("Gateway__PublicUrl", GatewayUrls.Gateway())
+            // The realm's public client for signing in on the API explorer page (code + PKCE), and the partner
+            // whose client credentials the page may fetch: /identity/token relays only these.
             .WithEnvironment("Gateway__ApiExplorer__ClientId", "api-explorer")
+            .WithEnvironment("Gateway__ApiExplorer__PartnerClientIds__0", PartnerClientId)
             .WithReference(catalog)
             .WithReference(orders)
             .WithEndpoint("http", endpoint =>
@@ -32,7 +38,7 @@ public static class GatewayExtensions
 
         builder.AddProject<Projects.Partner_Shipping>("partner-shipping")
             .WithEnvironment("Identity__Authority", identityProvider.Authority)
-            .WithClientCredentials(identityProvider, clientId: "partner-acme", identityProvider.Realm.PartnerAcmeClientSecret)
+            .WithClientCredentials(identityProvider, clientId: PartnerClientId, identityProvider.Realm.PartnerAcmeClientSecret)
             // Only the gateway: the partner is outside, it has no route to orders-api itself.
             .WithReference(gateway)
             .WaitFor(gateway)

@@ -22,11 +22,12 @@ public static class JwtBearerExtensions
                 options.Authority = identity.Authority;
                 // Plain-http discovery would let anyone on the path swap the signing keys.
                 options.RequireHttpsMetadata = !isDevelopment;
-                // An unknown kid fetches the keys again, at most once per interval (the validated-token cache
-                // waits briefly for that fetch: TokenCache/NewSigningKeyWait.cs). The 5-minute default would
-                // refuse tokens of a key rotated within 5 minutes of any earlier refresh, which one forged kid
-                // can trigger; 30 s bounds that and still caps what forged kids cost the identity provider.
-                options.RefreshInterval = TimeSpan.FromSeconds(30);
+                // An unknown kid fetches the keys again, at most once per interval, and the validated-token cache
+                // makes requests with an unknown kid wait for that next fetch (TokenCache/NewSigningKeyWait.cs).
+                // The interval is what forged kids can cost the identity provider (one discovery + JWKS fetch per
+                // 5 s per instance, however many arrive) and the longest a genuine new key can be delayed by a
+                // forged kid just before it. The 5-minute default would make that delay 5 minutes.
+                options.RefreshInterval = TimeSpan.FromSeconds(5);
                 // Re-read the keys every 5 minutes (default 12 h) even without an unknown kid, so a key the
                 // identity provider withdraws stops being accepted within minutes. In the background: requests
                 // keep the keys they have meanwhile, also while the identity provider is down.

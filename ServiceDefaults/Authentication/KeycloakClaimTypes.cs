@@ -11,6 +11,9 @@ public static class KeycloakClaimTypes
     public const string RealmAccess = "realm_access";
     public const string ResourceAccess = "resource_access";
 
-    // Not emitted by Keycloak: the type of the role claims we derive from realm_access.roles.
-    public const string Role = "role";
+    // The type of the role claims we derive from realm_access.roles, and the RoleClaimType everywhere.
+    // Deliberately not "role": a custom mapper or a user attribute can put a top-level "role": "admin"
+    // into a token, and with RoleClaimType "role" that alone would pass RequireRole("admin"). No identity
+    // provider emits this name, and KeycloakRoleClaimsTransformation drops it if one ever does.
+    public const string Role = "shopauthdemo/realm-role";
 }

@@ -6,7 +6,9 @@ namespace ShopAuthDemo.ServiceDefaults.Authentication;
 // Turns realm_access.roles into one role claim per role, so RequireRole("admin") and IsInRole work.
 // A claims transformation rather than JwtBearerEvents.OnTokenValidated: it also serves the web apps'
 // cookie principals, leaves the bearer events free for each service, and is testable on its own.
-// It can run more than once per request, so it only adds roles that are not there yet.
+// The role claims end up exactly the realm roles: any claim of the role type that came with the token
+// (a mapper that emits it) is dropped, so no other claim can make someone an admin. That also makes it
+// safe to run more than once per request (it does): a second run finds nothing to change.
 public sealed class KeycloakRoleClaimsTransformation : IClaimsTransformation
 {
     public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
@@ -16,21 +18,26 @@ public sealed class KeycloakRoleClaimsTransformation : IClaimsTransformation
             return Task.FromResult(principal);
         }
 
-        var missingRoles = identity.FindAll(KeycloakClaimTypes.RealmAccess)
+        var realmRoles = identity.FindAll(KeycloakClaimTypes.RealmAccess)
             .SelectMany(claim => RealmAccessClaim.ReadRoles(claim).Select(role => (role, claim.Issuer)))
             .DistinctBy(found => found.role, StringComparer.Ordinal)
-            .Where(found => !identity.HasClaim(identity.RoleClaimType, found.role))
             .ToList();
+        var roleClaims = identity.FindAll(identity.RoleClaimType).ToList();
 
-        if (missingRoles.Count == 0)
+        if (roleClaims.Count == realmRoles.Count
+            && roleClaims.Select(claim => claim.Value).ToHashSet(StringComparer.Ordinal).SetEquals(realmRoles.Select(found => found.role)))
         {
             return Task.FromResult(principal);
         }
 
-        // Clone: the handler may hand the same principal to another caller.
+        // Clone: the handler may hand the same principal to another caller (the validated-token cache does).
         var transformed = principal.Clone();
         var transformedIdentity = (ClaimsIdentity)transformed.Identity!;
-        transformedIdentity.AddClaims(missingRoles.Select(found =>
+        foreach (var claim in transformedIdentity.FindAll(transformedIdentity.RoleClaimType).ToList())
+        {
+            transformedIdentity.RemoveClaim(claim);
+        }
+        transformedIdentity.AddClaims(realmRoles.Select(found =>
             new Claim(transformedIdentity.RoleClaimType, found.role, ClaimValueTypes.String, found.Issuer)));
 
         return Task.FromResult(transformed);

@@ -6,11 +6,15 @@ namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 // a factory that throws caches nothing, so the next caller tries again.
 //
 // HybridCache wants the entry's lifetime before the factory runs, but the lifetime is only known from
-// the token response. So each entry lives at most MaximumEntryLifetime, and the real rule is checked
-// on every read with our TimeProvider: an entry past its RenewAt is removed and fetched anew.
-// (Two callers that both see the same stale entry may each fetch once; neither ever gets an expired token.)
-public sealed class AccessTokenCache(HybridCache cache, TimeProvider timeProvider, TokenManagementMetrics metrics)
+// the token response. So a new entry is stored for at most MaximumEntryLifetime and, once the token is
+// known, stored again to live only until its RenewAt: an entry per user token (token exchange) must not
+// outlive its token, or fresh user tokens would pile up. The real rule is still checked on every read with
+// our TimeProvider: an entry past its RenewAt is removed and fetched anew. (Two callers that both see the
+// same stale entry may each fetch once; neither ever gets an expired token.) Size: see AccessTokenStorage.
+public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider timeProvider, TokenManagementMetrics metrics)
 {
+    private readonly HybridCache cache = storage.Cache;
+
     private static readonly TimeSpan MaximumEntryLifetime = TimeSpan.FromHours(1);
 
     private static readonly HybridCacheEntryOptions EntryOptions = new()
@@ -61,7 +65,29 @@ public sealed class AccessTokenCache(HybridCache cache, TimeProvider timeProvide
         {
             metrics.CacheHit(key);
         }
+        else
+        {
+            await KeepUntilRenewalAsync(key, token, cancellationToken);
+        }
 
         return token;
+    }
+
+    private async Task KeepUntilRenewalAsync(TokenCacheKey key, CachedAccessToken token, CancellationToken cancellationToken)
+    {
+        var lifetime = token.RenewAt - timeProvider.GetUtcNow();
+        if (lifetime <= TimeSpan.Zero)
+        {
+            // No usable lifetime (no expires_in): used for this call only, never kept.
+            await cache.RemoveAsync(key.Value, cancellationToken);
+            return;
+        }
+
+        await cache.SetAsync(key.Value, token, new HybridCacheEntryOptions
+        {
+            Expiration = lifetime < MaximumEntryLifetime ? lifetime : MaximumEntryLifetime,
+            LocalCacheExpiration = lifetime < MaximumEntryLifetime ? lifetime : MaximumEntryLifetime,
+            Flags = EntryOptions.Flags,
+        }, cancellationToken: cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public static class TokenManagementExtensions
         var requireHttps = !builder.Environment.IsDevelopment();
 
         builder.Services.AddHttpClient(HttpClientName);
-        builder.Services.AddHybridCache();
+        var cacheSizeLimit = AccessTokenStorage.SizeLimitFrom(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -29,6 +29,7 @@ public static class TokenManagementExtensions
             new TokenEndpointDiscovery(settings, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
         builder.Services.AddSingleton<TokenEndpointClient>();
         builder.Services.AddSingleton<TokenManagementMetrics>();
+        builder.Services.AddSingleton(services => new AccessTokenStorage(cacheSizeLimit, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<AccessTokenCache>();
         builder.Services.AddSingleton<ClientCredentialsTokens>();
         builder.Services.AddSingleton<TokenExchangeTokens>();

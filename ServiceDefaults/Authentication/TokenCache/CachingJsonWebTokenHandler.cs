@@ -31,11 +31,8 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         _time = time;
         _metrics = metrics;
         _keyWatch = new SigningKeyWatch(cache);
-        _newKeyWait = new NewSigningKeyWait(MaxWaitForNewKey, keyRefreshInterval, time);
+        _newKeyWait = new NewSigningKeyWait(keyRefreshInterval, time);
     }
-
-    // Long enough for a fetch from a healthy identity provider, short enough not to matter when it is down.
-    private static readonly TimeSpan MaxWaitForNewKey = TimeSpan.FromSeconds(2);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {

@@ -19,31 +19,33 @@ public static class ApiExplorerExtensions
     {
         var explorer = app.Services.GetRequiredService<ApiExplorerSettings>();
 
-        app.MapGet(DocumentPath, async (HttpContext context, GatewayApiDocument document, CancellationToken cancellationToken) =>
-            TypedResults.Json(await document.ComposeAsync(GatewayUrl(context), cancellationToken)))
+        app.MapGet(DocumentPath, async (GatewayApiDocument document, CancellationToken cancellationToken) =>
+            TypedResults.Json(await document.ComposeAsync(cancellationToken)))
             .AllowAnonymous().ExcludeFromDescription();
 
-        app.MapScalarApiReference(PagePath, (options, context) =>
+        app.MapScalarApiReference(PagePath, options =>
         {
             options.WithTitle("ShopAuthDemo API (through the gateway)")
                 .AddDocument("gateway", routePattern: DocumentPath)
-                .AddPreferredSecuritySchemes(ApiExplorerSettings.OAuth2Scheme)
+                .AddPreferredSecuritySchemes(ApiExplorerSettings.OAuth2Scheme);
+            if (explorer.PartnerClientIds is [var partner, ..])
+            {
                 // Pre-filled, not secret: the partner's secret is typed in by the person trying the API.
-                .AddClientCredentialsFlow(ApiExplorerSettings.OAuth2Scheme, flow => flow
-                    .WithClientId("partner-acme")
+                options.AddClientCredentialsFlow(ApiExplorerSettings.OAuth2Scheme, flow => flow
+                    .WithClientId(partner)
                     .WithSelectedScopes(["shipping"]));
+            }
             if (explorer.PublicClientId is { } clientId)
             {
                 options.AddAuthorizationCodeFlow(ApiExplorerSettings.OAuth2Scheme, flow => flow
                     .WithClientId(clientId)
                     .WithPkce(Pkce.Sha256)
-                    .WithRedirectUri(GatewayUrl(context) + PagePath + "/")
+                    // The configured address, not the request's Host header (see ApiExplorerSettings).
+                    .WithRedirectUri(explorer.PublicUrl + PagePath + "/")
                     .WithSelectedScopes(["openid", "orders"]));
             }
         }).AllowAnonymous();
 
         return app;
     }
-
-    private static string GatewayUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
 }

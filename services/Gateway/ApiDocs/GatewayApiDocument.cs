@@ -11,9 +11,9 @@ namespace ShopAuthDemo.Gateway.ApiDocs;
 /// </summary>
 public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings explorer, ILogger<GatewayApiDocument> logger)
 {
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-    public async Task<JsonObject> ComposeAsync(string gatewayUrl, CancellationToken cancellationToken)
+    public async Task<JsonObject> ComposeAsync(CancellationToken cancellationToken)
     {
         var paths = new JsonObject();
         var schemas = new JsonObject();
@@ -33,7 +33,9 @@ public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings expl
                     .Select(route => (route, path: route.PublicPathFor(servicePath)))
                     .FirstOrDefault(match => match.path is not null);
                 if (published.path is null || item is not JsonObject operations) continue;
-                paths[published.path] = WithSecurity(operations.DeepClone().AsObject(), published.route);
+                // Only what the edge forwards: the page must not offer a call the gateway refuses (a price change).
+                var forwarded = Forwarded(operations, published.route);
+                if (forwarded.Count > 0) paths[published.path] = WithSecurity(forwarded, published.route);
             }
 
             // Schema names are the services' type names; the first service to define one wins.
@@ -50,12 +52,12 @@ public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings expl
                 ["version"] = "1.0.0",
                 ["description"] = Description(unavailable),
             },
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = gatewayUrl }),
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = explorer.PublicUrl }),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["schemas"] = schemas,
-                ["securitySchemes"] = explorer.SecuritySchemes(gatewayUrl),
+                ["securitySchemes"] = explorer.SecuritySchemes(),
             },
         };
     }
@@ -72,6 +74,17 @@ public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings expl
             logger.LogWarning("The OpenAPI document of {Service} could not be read: {Reason}", service, exception.Message);
             return null;
         }
+    }
+
+    // The operations of one path for the methods the route publishes; path-level entries (parameters) stay.
+    private static JsonObject Forwarded(JsonObject operations, GatewayRoute route)
+    {
+        var forwarded = new JsonObject();
+        foreach (var (key, value) in operations)
+        {
+            if (!Methods.Contains(key) || route.Publishes(key)) forwarded[key] = value?.DeepClone();
+        }
+        return forwarded.Any(entry => Methods.Contains(entry.Key)) ? forwarded : new JsonObject();
     }
 
     // Which token each route needs at the edge; the service may ask for more (a role, ownership).

@@ -6,7 +6,7 @@ namespace ShopAuthDemo.Gateway.Headers;
 public static class Callers
 {
     // azp from a token whose signature was checked, never from anything else the caller sent: a forged
-    // claim or header cannot move a caller into another client's rate limit or logs.
+    // claim or header cannot pass a caller off as another client in the logs. (Rate limits: CallerBudgets.)
     public static string Describe(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true && context.User.GetAuthorizedParty() is { } client
             ? $"client {client}"

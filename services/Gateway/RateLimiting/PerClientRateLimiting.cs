@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ShopAuthDemo.Gateway.ApiDocs;
 using ShopAuthDemo.Gateway.Headers;
 
 namespace ShopAuthDemo.Gateway.RateLimiting;
 
 /// <summary>
-/// Each calling client gets its own budget (a fixed window per azp; anonymous callers per address), so
-/// one partner's runaway loop slows down that partner and nobody else.
+/// Each calling client gets its own budget (a fixed window per azp; per person for the shared API explorer
+/// client; anonymous callers per address), so one partner's runaway loop slows down that partner and nobody else.
 /// </summary>
 public static class PerClientRateLimiting
 {
@@ -16,12 +17,13 @@ public static class PerClientRateLimiting
     public static TBuilder AddPerClientRateLimiting<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var settings = RateLimitSettings.From(builder.Configuration);
+        var publicClientId = ApiExplorerSettings.From(builder.Configuration).PublicClientId;
 
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
-                Callers.Describe(context),
+                CallerBudgets.For(context, publicClientId),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
             options.OnRejected = (rejected, _) => RejectAsync(rejected, settings);
         });

@@ -17,12 +17,19 @@ public static class ReverseProxyExtensions
         List<ClusterConfig> clusters = [.. GatewayRoutes.Services.Select(ToClusterConfig), ExplorerTokenRoute.Cluster(identity.Authority)];
 
         builder.Services.AddSingleton<SpoofableIdentityHeaders>();
+        builder.Services.AddSingleton<ExplorerTokenRelayRules>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(routes, clusters)
-            // Every route, so a new one cannot forget it. The Authorization header is forwarded as it came:
-            // each service validates the very token the gateway validated (defense in depth).
-            .AddTransforms(transforms => transforms.RequestTransforms.Add(
-                transforms.Services.GetRequiredService<SpoofableIdentityHeaders>()))
+            .AddTransforms(transforms =>
+            {
+                // Every route, so a new one cannot forget it. The Authorization header is forwarded as it came:
+                // each service validates the very token the gateway validated (defense in depth).
+                transforms.RequestTransforms.Add(transforms.Services.GetRequiredService<SpoofableIdentityHeaders>());
+                if (transforms.Route.RouteId == ExplorerTokenRoute.RouteId)
+                {
+                    transforms.RequestTransforms.Add(transforms.Services.GetRequiredService<ExplorerTokenRelayRules>());
+                }
+            })
             .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
@@ -31,7 +38,8 @@ public static class ReverseProxyExtensions
     {
         RouteId = route.RouteId,
         ClusterId = route.Service,
-        Match = new RouteMatch { Path = $"{route.PublicPrefix}/{{**remainder}}" },
+        // Any other method on a published path is 405 at the edge and never forwarded.
+        Match = new RouteMatch { Path = $"{route.PublicPrefix}/{{**remainder}}", Methods = route.Methods },
         AuthorizationPolicy = route.AuthorizationPolicy,
         RateLimiterPolicy = PerClientRateLimiting.PolicyName,
     }.WithTransformPathRouteValues($"{route.ServicePrefix}/{{**remainder}}");

@@ -42,11 +42,11 @@ public sealed class JwtBearerSetupTests
     }
 
     [Fact]
-    public void Signing_keys_are_refetched_at_most_every_30_seconds_and_reread_every_5_minutes()
+    public void Signing_keys_are_refetched_at_most_every_5_seconds_and_reread_every_5_minutes()
     {
         var options = JwtBearerOptionsOf([]);
 
-        Assert.Equal(TimeSpan.FromSeconds(30), options.RefreshInterval);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.RefreshInterval);
         Assert.Equal(TimeSpan.FromMinutes(5), options.AutomaticRefreshInterval);
         Assert.Equal(TimeSpan.FromSeconds(10), options.BackchannelTimeout);
         // Fetches stay off the request path (IdentityModel's blocking refresh would stall requests during an outage).

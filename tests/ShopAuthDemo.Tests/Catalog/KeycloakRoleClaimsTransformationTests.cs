@@ -63,6 +63,25 @@ public sealed class KeycloakRoleClaimsTransformationTests
     }
 
     [Fact]
+    public async Task Role_claims_that_came_with_the_token_are_dropped()
+    {
+        var smuggled = new Claim(KeycloakClaimTypes.Role, "admin");
+
+        var user = await transformation.TransformAsync(Principal(Json("""{"roles":["customer"]}"""), smuggled));
+
+        Assert.False(user.IsInRole("admin"));
+        Assert.Equal(["customer"], user.GetRoles());
+    }
+
+    [Fact]
+    public async Task A_top_level_role_claim_is_not_a_role()
+    {
+        var user = await transformation.TransformAsync(Principal(Json("""{"roles":["customer"]}"""), new Claim("role", "admin")));
+
+        Assert.False(user.IsInRole("admin"));
+    }
+
+    [Fact]
     public async Task Anonymous_principal_is_left_alone()
     {
         var anonymous = new ClaimsPrincipal(new ClaimsIdentity([Json("""{"roles":["admin"]}""")]));

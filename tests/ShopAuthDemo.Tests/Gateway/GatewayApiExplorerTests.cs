@@ -22,7 +22,7 @@ public sealed class GatewayApiExplorerTests(GatewayHost gateway) : IClassFixture
     {
         var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(path => path.Name);
 
-        // Internal price quotes, staff orders and /whoami stay inside: not published, not documented.
+        // Internal price quotes, price changes, staff orders and /whoami stay inside: not published, not documented.
         Assert.Equal(
             new[] { "/catalog/products", "/catalog/products/{id}", "/orders", "/orders/{id}",
                 "/partner/orders/ready-to-ship", "/partner/orders/{id}/shipments" }.Order(StringComparer.Ordinal),
@@ -37,8 +37,18 @@ public sealed class GatewayApiExplorerTests(GatewayHost gateway) : IClassFixture
         var security = document.GetProperty("paths").GetProperty("/partner/orders/ready-to-ship").GetProperty("get").GetProperty("security");
         Assert.Equal("shipping", security[0].GetProperty("oauth2")[0].GetString());
         var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
-        Assert.Equal("http://localhost/identity/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
-        Assert.Equal("http://localhost", document.GetProperty("servers")[0].GetProperty("url").GetString());
+        Assert.Equal(GatewayHost.PublicUrl + "/identity/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        Assert.Equal(GatewayHost.PublicUrl, document.GetProperty("servers")[0].GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Document_offers_only_reads_of_the_catalog()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+
+        Assert.False(paths.TryGetProperty("/catalog/products/{id}/price", out _));
+        Assert.All(new[] { "/catalog/products", "/catalog/products/{id}" }, path =>
+            Assert.Equal(["get"], paths.GetProperty(path).EnumerateObject().Select(operation => operation.Name)));
     }
 
     [Fact]

@@ -114,6 +114,34 @@ public sealed class GatewayEdgeAuthorizationTests(GatewayHost gateway) : IClassF
     }
 
     [Theory]
+    [InlineData("PUT", "/catalog/products/2/price")]
+    [InlineData("POST", "/catalog/products")]
+    [InlineData("DELETE", "/catalog/products/2")]
+    [InlineData("PATCH", "/catalog/products/2")]
+    public async Task The_catalog_is_published_read_only_and_a_price_change_never_reaches_catalog_api(string method, string path)
+    {
+        var before = gateway.Services.ToServices.Count();
+        // Even an admin's token: price changes are made inside (the back office), never through the edge.
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { price = 0.01m }) };
+
+        using var response = await gateway.As(GatewayCallers.AdminForCatalog).SendAsync(request, Ct);
+
+        await response.AssertProblemDetailsAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Empty(ForwardedSince(before));
+    }
+
+    [Fact]
+    public async Task Products_can_be_read_with_HEAD()
+    {
+        var before = gateway.Services.ToServices.Count();
+
+        using var response = await gateway.Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/catalog/products/2"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("HEAD catalog-api/api/products/2", Assert.Single(ForwardedSince(before)).ToString());
+    }
+
+    [Theory]
     [InlineData("/catalog/internal/price-quotes")]
     [InlineData("/api/orders")]
     [InlineData("/api/staff/orders")]

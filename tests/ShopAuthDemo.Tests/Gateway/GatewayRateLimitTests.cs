@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using ShopAuthDemo.Tests.Gateway.Support;
 using ShopAuthDemo.Tests.Support;
 using Xunit;
@@ -56,6 +57,61 @@ public sealed class GatewayRateLimitTests : IAsyncLifetime
             .Select(response => response.StatusCode).ToList();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Each_person_on_the_api_explorer_has_a_budget_of_their_own()
+    {
+        // Everyone who signs in on the explorer page shares one public client; one person's loop must not lock out the rest.
+        using var alice = _gateway.As(GatewayCallers.AliceOnTheExplorer);
+        using var bob = _gateway.As(GatewayCallers.BobOnTheExplorer);
+
+        var alices = await BurstAsync(alice, "/orders", PermitLimit + 1);
+        var bobs = await BurstAsync(bob, "/orders", PermitLimit);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, alices[^1].StatusCode);
+        Assert.All(bobs, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_forged_X_Forwarded_For_does_not_buy_an_anonymous_caller_a_fresh_budget()
+    {
+        using var anonymous = _gateway.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < PermitLimit + 1; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/catalog/products");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            using var response = await anonymous.SendAsync(request, Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_each_callers_address_has_its_own_budget()
+    {
+        const string proxy = "10.0.0.5";
+        await using var behindProxy = GatewayHost.WithRateLimitBehindProxy(PermitLimit, proxy);
+        async Task<int> ViaProxyAsync(string caller)
+        {
+            var context = await behindProxy.Factory.Server.SendAsync(http =>
+            {
+                http.Request.Method = "GET";
+                http.Request.Path = "/catalog/products";
+                http.Request.Headers["X-Forwarded-For"] = caller;
+                http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(proxy);
+            }, Ct);
+            return context.Response.StatusCode;
+        }
+
+        var first = new List<int>();
+        for (var i = 0; i < PermitLimit + 1; i++) first.Add(await ViaProxyAsync("203.0.113.7"));
+        var second = await ViaProxyAsync("203.0.113.8");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, first[^1]);
+        Assert.Equal(StatusCodes.Status200OK, second);
     }
 
     [Fact]

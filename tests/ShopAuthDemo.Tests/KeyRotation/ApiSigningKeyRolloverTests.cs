@@ -15,10 +15,10 @@ namespace ShopAuthDemo.Tests.KeyRotation;
 /// </summary>
 /// <remarks>
 /// Left to itself, Microsoft.IdentityModel 8.x refreshes in the background and refuses the requests that
-/// arrive meanwhile (measured: 1 to 50 of 50 concurrent requests got 401). The validated-token cache waits
-/// up to 2 s, shared, for the new kid to appear (TokenCache/NewSigningKeyWait.cs), so the requests that
-/// meet the new kid succeed. After one refresh, another is honoured only once <c>RefreshInterval</c> (30 s
-/// in ServiceDefaults) has passed.
+/// arrive meanwhile (measured: 1 to 50 of 50 concurrent requests got 401). The validated-token cache makes
+/// requests with an unknown kid wait, shared, for the next fetch (TokenCache/NewSigningKeyWait.cs), so the
+/// requests that meet the new kid succeed. A fetch happens at most once per <c>RefreshInterval</c> (5 s in
+/// ServiceDefaults), which bounds what forged kids cost; a forged kid cannot hold the wait.
 /// </remarks>
 public sealed class ApiSigningKeyRolloverTests : IAsyncDisposable
 {
@@ -69,7 +69,7 @@ public sealed class ApiSigningKeyRolloverTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Tokens_with_unknown_kids_are_401_and_cost_at_most_one_metadata_refresh()
+    public async Task Tokens_with_unknown_kids_are_401_and_cost_at_most_one_metadata_refresh_per_interval()
     {
         Assert.Equal(HttpStatusCode.OK, await WhoAmIAsync(await CatalogTokenAsync()));
         using var attackerKey = RSA.Create(2048);
@@ -78,31 +78,31 @@ public sealed class ApiSigningKeyRolloverTests : IAsyncDisposable
         await metadata.WaitUntilQuietAsync(TimeSpan.FromMilliseconds(300), Ct);
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
-        Assert.InRange(metadata.Jwks, 1, 2);
+        // One refresh for the burst; a straggler that arrives after it waits for the next one, 5 s
+        // (RefreshInterval) later. Never one per forged token.
+        Assert.InRange(metadata.Jwks, 2, 3);
         Assert.Equal(metadata.Jwks, metadata.Discovery);
     }
 
     [Fact]
-    public async Task Key_rotated_soon_after_an_earlier_refresh_is_refused_until_the_refresh_interval_passes()
+    public async Task A_forged_kid_does_not_keep_out_a_key_rotated_right_after_it()
     {
         Assert.Equal(HttpStatusCode.OK, await WhoAmIAsync(await CatalogTokenAsync()));
         using var attackerKey = RSA.Create(2048);
-        // One forged kid spends the refresh; until RefreshInterval (30 s) has passed the API cannot see a
-        // key rotated in that time. The interval is the price of not letting forged kids flood the IdP.
+        // A forged kid spends the refresh just before the identity provider rotates its key.
         Assert.Equal(HttpStatusCode.Unauthorized, await WhoAmIAsync(SignedWithUnknownKid(attackerKey)));
         await metadata.WaitUntilQuietAsync(TimeSpan.FromMilliseconds(300), Ct);
         await RealmKeys.RotateAsync(idp);
         var after = await CatalogTokenAsync();
 
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            statuses.Add(await WhoAmIAsync(after));
-            await Task.Delay(100, Ct);
-        }
+        // The first request with the new kid waits for the next fetch (at most RefreshInterval, 5 s) and succeeds.
+        // Polled rather than asserted on the first answer so a loaded test machine cannot make it flaky; before
+        // the fix the new key stayed refused for 30 s after the forged kid, far beyond this deadline.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await WaitUntilAcceptedAsync(after, TimeSpan.FromSeconds(12));
 
-        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
-        Assert.Equal(2, metadata.Jwks);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(12));
+        Assert.InRange(metadata.Jwks, 3, 4);
     }
 
     private async Task<string> CatalogTokenAsync() =>
@@ -116,9 +116,9 @@ public sealed class ApiSigningKeyRolloverTests : IAsyncDisposable
     private Task<HttpStatusCode[]> BurstAsync(string token) =>
         Task.WhenAll(Enumerable.Range(0, 50).Select(_ => WhoAmIAsync(token)));
 
-    private async Task WaitUntilAcceptedAsync(string token)
+    private async Task WaitUntilAcceptedAsync(string token, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(5));
         HttpStatusCode status;
         while ((status = await WhoAmIAsync(token)) != HttpStatusCode.OK && DateTime.UtcNow < deadline)
         {

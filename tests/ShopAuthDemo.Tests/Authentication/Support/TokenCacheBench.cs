@@ -16,7 +16,9 @@ public sealed class TokenCacheBench : IDisposable
     private readonly MetricCollector<long> _hits;
     private readonly MetricCollector<long> _misses;
 
-    public TokenCacheBench(ValidatedTokenCacheOptions? options = null, TimeSpan? clockSkew = null, TimeProvider? time = null)
+    /// <param name="keyRefreshInterval">JwtBearerOptions.RefreshInterval: how often the keys may be fetched again.</param>
+    public TokenCacheBench(ValidatedTokenCacheOptions? options = null, TimeSpan? clockSkew = null, TimeProvider? time = null,
+        TimeSpan? keyRefreshInterval = null)
     {
         options ??= new ValidatedTokenCacheOptions();
         time ??= TimeProvider.System;
@@ -25,10 +27,10 @@ public sealed class TokenCacheBench : IDisposable
         _misses = new(meterFactory, ValidatedTokenCacheMetrics.MeterName, "validated_token_cache.misses");
 
         SigningKey = NewKey("key-1");
-        Keys = new SwitchableConfigurationManager(SigningKey);
+        Keys = new SwitchableConfigurationManager(SigningKey) { RefreshInterval = keyRefreshInterval ?? TimeSpan.FromSeconds(1) };
         Cache = new ValidatedTokenCache(options, time);
         Handler = new CachingJsonWebTokenHandler(Cache, options, time, new ValidatedTokenCacheMetrics(meterFactory),
-            keyRefreshInterval: TimeSpan.FromSeconds(30))
+            Keys.RefreshInterval)
         {
             MapInboundClaims = false,
         };

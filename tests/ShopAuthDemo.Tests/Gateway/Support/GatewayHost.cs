@@ -14,18 +14,22 @@ namespace ShopAuthDemo.Tests.Gateway.Support;
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
-    public GatewayHost() : this(permitLimit: 1000)
+    public GatewayHost() : this(permitLimit: 1000, new Dictionary<string, string>())
     {
     }
 
-    private GatewayHost(int permitLimit) =>
+    private GatewayHost(int permitLimit, IReadOnlyDictionary<string, string> settings) =>
         Factory = new WebApplicationFactory<SpoofableIdentityHeaders>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Identity:Authority", TestTokenIssuer.Authority);
             web.UseSetting("Identity:Audiences:0", "catalog-api");
             web.UseSetting("Identity:Audiences:1", "orders-api");
+            web.UseSetting("Gateway:PublicUrl", PublicUrl);
+            web.UseSetting("Gateway:ApiExplorer:ClientId", "api-explorer");
+            web.UseSetting("Gateway:ApiExplorer:PartnerClientIds:0", "partner-acme");
             web.UseSetting("Gateway:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Gateway:RateLimit:Window", "00:01:00");
+            foreach (var (key, value) in settings) web.UseSetting(key, value);
             web.ConfigureTestServices(services =>
             {
                 Tokens.TrustedBy(services);
@@ -35,7 +39,14 @@ public sealed class GatewayHost : IAsyncDisposable
         });
 
     /// <summary>A gateway that lets each client make <paramref name="permitLimit"/> requests a minute.</summary>
-    public static GatewayHost WithRateLimit(int permitLimit) => new(permitLimit);
+    public static GatewayHost WithRateLimit(int permitLimit) => new(permitLimit, new Dictionary<string, string>());
+
+    /// <summary>The same, behind a reverse proxy at <paramref name="proxy"/> (Gateway:ForwardedHeaders:KnownProxies).</summary>
+    public static GatewayHost WithRateLimitBehindProxy(int permitLimit, string proxy) =>
+        new(permitLimit, new Dictionary<string, string> { ["Gateway:ForwardedHeaders:KnownProxies:0"] = proxy });
+
+    /// <summary>The address the AppHost would configure; deliberately not the test server's own (localhost).</summary>
+    public const string PublicUrl = "http://gateway.shop.test:7300";
 
     public TestTokenIssuer Tokens { get; } = new();
 

@@ -9,6 +9,8 @@ public static class ServiceDocuments
         {
             ["/api/products/"] = Get("Products"),
             ["/api/products/{id}"] = Get("Product"),
+            // Admin only, and not published: the gateway's document must leave it out.
+            ["/api/products/{id}/price"] = new { put = new { operationId = "ChangePrice" } },
             ["/api/internal/price-quotes"] = new { post = new { operationId = "PriceQuotes" } },
             ["/whoami"] = Get("WhoAmI"),
         }, "ProductResponse"),
