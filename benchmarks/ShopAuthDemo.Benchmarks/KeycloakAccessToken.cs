@@ -1,3 +1,4 @@
+using ShopAuthDemo.ServiceDefaults.Authentication;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -61,8 +62,8 @@ public sealed class KeycloakAccessToken : IDisposable
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         ValidateLifetime = true,
         ClockSkew = TimeSpan.FromSeconds(30),
-        NameClaimType = "preferred_username",
-        RoleClaimType = "role",
+        NameClaimType = KeycloakClaimTypes.PreferredUsername,
+        RoleClaimType = KeycloakClaimTypes.Role,
         IssuerSigningKey = SigningKey,
     };
 

@@ -75,9 +75,9 @@ public sealed class IdentityProviderOutageTests(ResilienceAppHost appHost, ITest
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
     }
 
-    // Each API refetches the keys on the restarted provider's new kid, but at most once per 30 s
-    // (RefreshInterval in ServiceDefaults): if the key rotation step refreshed them less than 30 s ago,
-    // the new tokens are refused until then. Recovery is bounded by that interval, not by a restart.
+    // Each API refetches the keys on the restarted provider's new kid, at most once per 5 s (RefreshInterval
+    // in ServiceDefaults); a request with the new kid waits for that fetch. After a wait in which the provider
+    // did not answer at all, unknown kids are refused at once for 30 s. Recovery is bounded by these, not by a restart.
     private static async Task<(System.Text.Json.JsonElement Order, TimeSpan Waited)> FirstAcceptedOrderAsync(
         HttpClient orders, CancellationToken cancellationToken)
     {

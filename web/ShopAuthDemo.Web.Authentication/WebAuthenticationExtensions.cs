@@ -67,7 +67,8 @@ public static class WebAuthenticationExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
-        // realm_access.roles from the ID token become "role" claims, as in the APIs.
+        // realm_access.roles from the ID token become role claims (KeycloakClaimTypes.Role), as in the APIs;
+        // a role claim the token brought along is dropped.
         services.AddTransient<IClaimsTransformation, KeycloakRoleClaimsTransformation>();
         services.AddAuthorization();
 
