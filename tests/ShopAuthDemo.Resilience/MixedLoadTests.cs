@@ -95,10 +95,11 @@ public sealed partial class MixedLoadTests(ResilienceAppHost appHost, ITestOutpu
         }
     }
 
-    // Staff see every order: the placed ones must all be there, and all paid (or already shipped).
+    // Staff see every order: the placed ones must all be there, and all paid (or already shipped). Only the
+    // back office's tokens carry carol's staff role (least privilege).
     private async Task<(int Stored, int Paid, int Shipped)> AccountForAsync(IReadOnlyCollection<Guid> placed, CancellationToken cancellation)
     {
-        using var staff = appHost.CreateHttpClient("orders-api").WithBearer(await appHost.SignInAsync("carol", "openid orders", cancellation));
+        using var staff = appHost.CreateHttpClient("orders-api").WithBearer(await appHost.SignInToBackofficeAsync("carol", "openid orders", cancellation));
         var all = await staff.GetFromJsonAsync<JsonElement>("/api/staff/orders", cancellation);
         var statuses = all.EnumerateArray()
             .Where(order => placed.Contains(order.GetProperty("id").GetGuid()))

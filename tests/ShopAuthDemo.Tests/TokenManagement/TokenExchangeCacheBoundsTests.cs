@@ -34,8 +34,10 @@ public sealed class TokenExchangeCacheBoundsTests
 
         // Over the limit new entries are simply not kept (and older ones compacted away): every call still worked.
         Assert.Equal(500, host.IdentityProvider.TokenRequestCount);
-        Assert.InRange(memory.Count, 1, 250);
+        // The bound is in bytes (each entry is sized by its serialized token), so the count only has to stay
+        // below the number of users; how many fit depends on the tokens' length.
         Assert.InRange(memory.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0, 1, limit);
+        Assert.InRange(memory.Count, 1, 499);
     }
 
     [Fact]
