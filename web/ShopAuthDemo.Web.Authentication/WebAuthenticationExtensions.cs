@@ -29,7 +29,7 @@ public static class WebAuthenticationExtensions
     {
         var settings = WebClientSettings.From(builder.Configuration);
         var services = builder.Services;
-        var httpsOnly = BrowserCookies.ServedOnlyOverHttps(builder.Configuration);
+        var httpsOnly = BrowserCookies.ServedOnlyOverHttps(builder.Configuration, builder.Environment);
 
         services.AddAuthentication(options =>
             {

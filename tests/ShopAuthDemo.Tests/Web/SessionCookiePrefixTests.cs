@@ -43,6 +43,27 @@ public sealed class SessionCookiePrefixTests
     }
 
     [Fact]
+    public async Task Outside_development_cookies_are_host_prefixed_even_when_tls_ends_at_a_proxy_in_front()
+    {
+        // Behind a TLS-terminating proxy the app listens on plain http, but the browser only ever sees https.
+        await using var host = await WebSignInHost.StartAsync(Urls("http://0.0.0.0:8080"), environment: "Production");
+
+        Assert.All(Cookies(host), cookie => Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy));
+        Assert.Equal("__Host-" + WebSignInHost.CookieName, Cookies(host)[0].Name);
+    }
+
+    [Fact]
+    public async Task A_deployment_served_over_plain_http_can_say_so()
+    {
+        var settings = Urls("http://0.0.0.0:8080");
+        settings["WebApp:HttpsOnlyCookies"] = "false";
+        await using var host = await WebSignInHost.StartAsync(settings, environment: "Production");
+
+        Assert.Equal(WebSignInHost.CookieName, Cookies(host)[0].Name);
+        Assert.Equal(CookieSecurePolicy.SameAsRequest, Cookies(host)[0].SecurePolicy);
+    }
+
+    [Fact]
     public async Task Over_https_the_browser_gets_host_prefixed_session_and_sign_in_cookies_for_path_root()
     {
         await using var host = await WebSignInHost.StartAsync(Urls("https://localhost:7101"));

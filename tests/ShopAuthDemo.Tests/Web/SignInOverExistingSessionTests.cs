@@ -46,6 +46,20 @@ public sealed class SignInOverExistingSessionTests : IAsyncLifetime
         Assert.NotNull(await _host.WhoAsync(second));
         // The old cookie (maybe planted, maybe copied) is worth nothing afterwards: no session fixation.
         Assert.Null(await _host.WhoAsync(first));
+        // The same identity-provider session continues: its refresh token shares the new one's client session,
+        // and revoking it would end the new sign-in too (Keycloak ends the client session of a revoked token).
+        Assert.Empty(_host.Revoked);
+    }
+
+    [Fact]
+    public async Task The_same_user_in_a_new_identity_provider_session_has_the_old_refresh_token_revoked()
+    {
+        var first = await _host.SignInAsync("alice", sid: "first-sid");
+
+        var second = await _host.SignInAsync("alice", existingCookie: first, sid: "second-sid");
+
+        Assert.Equal("alice alice-id second-sid access-token-of-alice", await _host.WhoAsync(second));
+        Assert.Null(await _host.WhoAsync(first));
         Assert.Equal(["refresh-token-of-alice"], _host.Revoked);
     }
 
@@ -68,7 +82,8 @@ public sealed class SignInOverExistingSessionTests : IAsyncLifetime
 
         Assert.Null(await _host.WhoAsync(afterwards));
         Assert.Null(await _host.WhoAsync(alices));
-        Assert.Equal(["refresh-token-of-alice"], _host.Revoked);
+        // Neither refresh token outlives the sessions: alice's, and bob's that was never kept.
+        Assert.Equal(["refresh-token-of-alice", "refresh-token-of-bob"], _host.Revoked);
     }
 
     [Fact]
@@ -93,10 +108,12 @@ public sealed class SignInOverExistingSessionTests : IAsyncLifetime
         var oidc = _host.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
         var context = new DefaultHttpContext();
         var scheme = new AuthenticationScheme(OpenIdConnectDefaults.AuthenticationScheme, null, typeof(OpenIdConnectHandler));
-        var ticket = new AuthenticationTicket(new(), OpenIdConnectDefaults.AuthenticationScheme);
+        var bob = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new("sub", "bob-id"), new("sid", "sid-of-bob")], "oidc"));
+        var ticket = new AuthenticationTicket(bob, OpenIdConnectDefaults.AuthenticationScheme);
 
         await oidc.Events.TicketReceived(new TicketReceivedContext(context, scheme, oidc, ticket));
 
-        Assert.True(NewSignIn.IsUnderway(context));
+        Assert.Equal(new NewSignIn("sid-of-bob", "bob-id"), NewSignIn.Underway(context));
     }
 }

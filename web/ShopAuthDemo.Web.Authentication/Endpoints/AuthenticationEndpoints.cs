@@ -45,8 +45,7 @@ public static class AuthenticationEndpoints
     {
         var properties = new AuthenticationProperties { RedirectUri = LocalReturnUrl.OrFallback(returnUrl) };
         // Gone from the store and its refresh token revoked: a copy of either must not outlive the logout.
-        var session = await sessionEnd.EndAsync(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value,
-            "signed out", context.RequestAborted);
+        var session = await sessionEnd.EndAsync(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value, "signed out");
         if (session?.Tokens is not { } tokens)
         {
             // Not signed in here (or the session already ended): nothing to end at the identity provider.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace ShopAuthDemo.Web.Authentication.OpenIdConnect;
 
@@ -7,7 +8,8 @@ namespace ShopAuthDemo.Web.Authentication.OpenIdConnect;
 /// Every cookie a web app sets: the session, the OpenID Connect correlation and nonce cookies, antiforgery.
 /// Served only over https, each is a __Host- cookie: browsers accept it only Secure, for this exact host and
 /// path "/", so a sibling subdomain or a plain-http page cannot plant or overwrite it (session fixation,
-/// login CSRF). On the plain-http development default a Secure cookie would never come back, so none is.
+/// login CSRF). On the plain-http development default a Secure cookie would never come back, so none is
+/// (see <see cref="ServedOnlyOverHttps"/>).
 /// </summary>
 internal static class BrowserCookies
 {
@@ -29,11 +31,15 @@ internal static class BrowserCookies
     }
 
     /// <summary>
-    /// True when every address the app listens on is https (ASPNETCORE_URLS, as the AppHost or a host sets
-    /// it). One plain-http address is enough to keep the prefix off: the cookies must work on each of them.
+    /// Whether the browser reaches the app only over https. <c>WebApp:HttpsOnlyCookies</c> says so where set;
+    /// otherwise yes outside Development (a deployment behind a TLS-terminating proxy listens on http but is
+    /// https to the browser), and in Development only when every address in ASPNETCORE_URLS is https (the
+    /// AppHost's default profile is plain http, where a Secure cookie would never come back).
     /// </summary>
-    public static bool ServedOnlyOverHttps(IConfiguration configuration)
+    public static bool ServedOnlyOverHttps(IConfiguration configuration, IHostEnvironment environment)
     {
+        if (configuration.GetValue<bool?>("WebApp:HttpsOnlyCookies") is { } configured) return configured;
+        if (!environment.IsDevelopment()) return true;
         var urls = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return urls.Length > 0 && urls.All(url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));

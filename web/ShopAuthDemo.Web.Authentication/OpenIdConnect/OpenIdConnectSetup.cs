@@ -60,7 +60,7 @@ internal static class OpenIdConnectSetup
         // The identity provider's answer is in: whatever session the browser still holds must not be continued.
         oidc.Events.OnTicketReceived = context =>
         {
-            NewSignIn.MarkUnderway(context.HttpContext);
+            NewSignIn.MarkUnderway(context.HttpContext, context.Principal);
             return Task.CompletedTask;
         };
 

@@ -16,7 +16,7 @@ public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignIn
         SessionEndedException ended => new(ended.Message, "Nothing you entered is lost.", SignInAgain: true),
         IdentityProviderUnavailableException unavailable => new(unavailable.Message, "Wait a minute, then try again."),
         ApiCallFailedException { Status: HttpStatusCode.Forbidden } => new(
-            $"You are signed in, but {api} does not allow this for your account.", "Sign in as a user with the needed role."),
+            $"You are signed in, but {api} does not allow this for your account.", "Sign out, then sign in as a user with the needed role."),
         ApiCallFailedException { Status: HttpStatusCode.Unauthorized } => new(
             $"{Capitalized(api)} did not accept your sign-in.", "Nothing you entered is lost.", SignInAgain: true),
         ApiCallFailedException { Status: >= HttpStatusCode.InternalServerError } failed => new(

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 
 namespace ShopAuthDemo.Web.Authentication.Sessions;
@@ -8,11 +9,26 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 /// new sign-in's ticket: one user's tokens under another user's name, and an old key the browser already
 /// had (session fixation). <see cref="ServerSideTicketStore"/> sees the mark and ends the old session instead.
 /// </summary>
-public static class NewSignIn
+/// <param name="IdentityProviderSessionId">The new sign-in's <c>sid</c>.</param>
+/// <param name="Subject">The new sign-in's <c>sub</c>.</param>
+public sealed record NewSignIn(string? IdentityProviderSessionId, string? Subject)
 {
     private static readonly object Mark = new();
 
-    public static void MarkUnderway(HttpContext context) => context.Items[Mark] = true;
+    public static void MarkUnderway(HttpContext context, ClaimsPrincipal? newUser)
+    {
+        var (sid, sub) = newUser is null ? (null, null) : UserSessionStore.IdentityProviderKeys(newUser);
+        context.Items[Mark] = new NewSignIn(sid, sub);
+    }
 
-    public static bool IsUnderway(HttpContext context) => context.Items.ContainsKey(Mark);
+    public static NewSignIn? Underway(HttpContext context) => context.Items[Mark] as NewSignIn;
+
+    /// <summary>
+    /// The same user in the same identity-provider session (a second tab signing in again). Its refresh token
+    /// belongs to the same client session at the identity provider as the new one: revoking it would end the
+    /// new session too (Keycloak ends the client session of a revoked refresh token).
+    /// </summary>
+    public bool Continues(UserSession old) =>
+        IdentityProviderSessionId is not null && Subject is not null
+        && old.IdentityProviderSessionId == IdentityProviderSessionId && old.Subject == Subject;
 }

@@ -39,10 +39,12 @@ public sealed class ServerSideTicketStore(
         if (ticket.Principal.FindFirst(SessionClaimTypes.SessionKey)?.Value is { } signedInAs && signedInAs != key)
         {
             // A new sign-in's ticket offered as a renewal of another session (its cookie was read before the
-            // sign-in was marked): never mix two sign-ins in one session. The old one ends, the new one is not
-            // kept, so the browser is signed out and signs in again, rather than acting with another's tokens.
+            // sign-in was marked): never mix two sign-ins in one session. Both end, refresh tokens revoked, so
+            // the browser is signed out and signs in again, rather than acting with another user's tokens.
             logger.LogWarning("A new sign-in arrived as the renewal of an existing session; both are dropped");
-            await sessionEnd.EndAsync(key, "a new sign-in arrived as its renewal", CancellationToken.None);
+            await sessionEnd.EndAsync(key, "a new sign-in arrived as its renewal");
+            var (sid, sub) = UserSessionStore.IdentityProviderKeys(ticket.Principal);
+            await sessionEnd.RevokeAsync(TakeTokens(ticket.Properties)?.RefreshToken, sub, sid);
             return;
         }
 
@@ -57,12 +59,14 @@ public sealed class ServerSideTicketStore(
     // The cookie handler reads the request's cookie through this before it signs a new user in.
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        if (!NewSignIn.IsUnderway(httpContext)) return await RetrieveAsync(key);
+        if (NewSignIn.Underway(httpContext) is not { } signIn) return await RetrieveAsync(key);
 
-        // The browser signs in again on top of a live session (a second tab, a bookmarked login link). The old
-        // session ends here, refresh token revoked; answering "no session" makes the cookie handler store the
-        // new sign-in under a fresh key instead of renewing this one.
-        await sessionEnd.EndAsync(key, "replaced by a new sign-in in the same browser", cancellationToken);
+        // The browser signs in again on top of a live session (a second tab, another user on a shared
+        // computer). The old session ends here; answering "no session" makes the cookie handler store the new
+        // sign-in under a fresh key instead of renewing this one. Its refresh token is revoked unless the
+        // identity provider's session simply continues, where revoking would end the new sign-in as well.
+        if (sessions.Find(key) is { } old)
+            await sessionEnd.EndAsync(key, "replaced by a new sign-in in the same browser", revoke: !signIn.Continues(old));
         return null;
     }
 

@@ -36,9 +36,10 @@ public sealed class WebSignInHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebSignInHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="environment">Development, as the AppHost runs the web apps, unless a test says otherwise.</param>
+    public static async Task<WebSignInHost> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development")
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -68,13 +69,14 @@ public sealed class WebSignInHost : IAsyncDisposable
         // is read; this does the same for the simulated callback.
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/test/callback")) NewSignIn.MarkUnderway(context);
+            if (context.Request.Path.StartsWithSegments("/test/callback"))
+                NewSignIn.MarkUnderway(context, Principal(context.Request.Path.Value!.Split('/')[^1], context.Request.Query["sid"]));
             return next(context);
         });
         app.UseAuthentication();
         app.MapWebAuthenticationEndpoints();
-        app.MapGet("/test/callback/{user}", (string user, HttpContext context) => SignInAsync(user, context));
-        app.MapGet("/test/renewal/{user}", (string user, HttpContext context) => SignInAsync(user, context));
+        app.MapGet("/test/callback/{user}", (string user, string? sid, HttpContext context) => SignInAsync(user, sid, context));
+        app.MapGet("/test/renewal/{user}", (string user, string? sid, HttpContext context) => SignInAsync(user, sid, context));
         app.MapGet("/test/me", (HttpContext context, UserSessionStore sessions) =>
             sessions.Find(context.User.FindFirstValue(SessionClaimTypes.SessionKey)) is { } session
                 ? Results.Text($"{context.User.Identity!.Name} {session.Subject} {session.IdentityProviderSessionId} {session.Tokens?.AccessToken}")
@@ -108,9 +110,10 @@ public sealed class WebSignInHost : IAsyncDisposable
     }
 
     /// <summary>Signs the user in as the identity provider's callback does; returns the new session cookie.</summary>
-    public async Task<string> SignInAsync(string user, string? existingCookie = null, string path = "/test/callback")
+    /// <param name="sid">The identity provider's session; "sid-of-{user}" unless given.</param>
+    public async Task<string> SignInAsync(string user, string? existingCookie = null, string path = "/test/callback", string? sid = null)
     {
-        var (response, cookie) = await GetAsync($"{path}/{user}", existingCookie);
+        var (response, cookie) = await GetAsync($"{path}/{user}{(sid is null ? "" : $"?sid={sid}")}", existingCookie);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return cookie ?? throw new InvalidOperationException("The sign-in set no session cookie.");
     }
@@ -122,11 +125,12 @@ public sealed class WebSignInHost : IAsyncDisposable
         return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
     }
 
-    private static async Task<IResult> SignInAsync(string user, HttpContext context)
+    private static ClaimsPrincipal Principal(string user, string? sid) => new(new ClaimsIdentity(
+        [new Claim("sub", $"{user}-id"), new Claim("sid", sid ?? $"sid-of-{user}"), new Claim("preferred_username", user)],
+        "oidc", "preferred_username", "role"));
+
+    private static async Task<IResult> SignInAsync(string user, string? sid, HttpContext context)
     {
-        var identity = new ClaimsIdentity(
-            [new Claim("sub", $"{user}-id"), new Claim("sid", $"sid-of-{user}"), new Claim("preferred_username", user)],
-            "oidc", "preferred_username", "role");
         var properties = new AuthenticationProperties();
         properties.StoreTokens([
             new AuthenticationToken { Name = "access_token", Value = $"access-token-of-{user}" },
@@ -134,7 +138,7 @@ public sealed class WebSignInHost : IAsyncDisposable
             new AuthenticationToken { Name = "id_token", Value = $"id-token-of-{user}" },
             new AuthenticationToken { Name = "expires_at", Value = DateTimeOffset.UtcNow.AddMinutes(5).ToString("o") },
         ]);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), properties);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user, sid), properties);
         return Results.Ok();
     }
 
