@@ -6,13 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShopAuthDemo.Web.Authentication.Components;
 using ShopAuthDemo.Web.Authentication.Problems;
+using ShopAuthDemo.Web.Authentication.Tokens;
 using Xunit;
 
 namespace ShopAuthDemo.Tests.Web;
 
 /// <summary>
-/// "Sign in again" after an API refused the session's tokens: the session may still exist here, and a signed-in
+/// "Sign in again" after an API refused the session's tokens: the session still exists here, and a signed-in
 /// user's login link just comes back, so the button signs out first (a POST with antiforgery) and then signs in.
+/// After the session ended, the login link is enough.
 /// </summary>
 public sealed class ProblemNoticeTests
 {
@@ -30,6 +32,17 @@ public sealed class ProblemNoticeTests
         Assert.Contains("name=\"__RequestVerificationToken\"", html);
         Assert.Contains(">Sign in again</button>", html);
         Assert.DoesNotContain("href=\"authentication/login", html);
+    }
+
+    [Fact]
+    public async Task After_the_session_ended_sign_in_again_is_a_plain_link_to_the_sign_in_for_this_page()
+    {
+        var problem = UserProblem.From(new SessionEndedException("Your session has ended at the sign-in server."), "the order service");
+
+        var html = await RenderAsync(problem, "http://localhost/orders");
+
+        Assert.Contains("href=\"authentication/login?returnUrl=%2Forders\"", html);
+        Assert.DoesNotContain("<form", html);
     }
 
     [Fact]

@@ -6,7 +6,12 @@ namespace ShopAuthDemo.Web.Authentication.Problems;
 
 /// <summary>What failed and what the user can do about it, in words a shopper understands.</summary>
 /// <param name="SignInAgain">Shows a button labelled <see cref="SignInAgainLabel"/>; the text then does not repeat it.</param>
-public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignInAgain = false)
+/// <param name="SignOutFirst">
+/// The session still exists here (an API refused its tokens): the button signs out first, because a signed-in
+/// user's login link only comes back. When the session has ended, a plain login link is enough, and a sign-out
+/// form would fail: its antiforgery token names the user who is no longer signed in.
+/// </param>
+public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignInAgain = false, bool SignOutFirst = false)
 {
     public const string SignInAgainLabel = "Sign in again";
 
@@ -18,7 +23,7 @@ public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignIn
         ApiCallFailedException { Status: HttpStatusCode.Forbidden } => new(
             $"You are signed in, but {api} does not allow this for your account.", "Sign out, then sign in as a user with the needed role."),
         ApiCallFailedException { Status: HttpStatusCode.Unauthorized } => new(
-            $"{Capitalized(api)} did not accept your sign-in.", "Nothing you entered is lost.", SignInAgain: true),
+            $"{Capitalized(api)} did not accept your sign-in.", "Nothing you entered is lost.", SignInAgain: true, SignOutFirst: true),
         ApiCallFailedException { Status: >= HttpStatusCode.InternalServerError } failed => new(
             failed.Title ?? $"{Capitalized(api)} had a problem.", failed.Detail ?? "Try again in a minute. Nothing you entered is lost."),
         ApiCallFailedException failed => new(failed.Title ?? $"{Capitalized(api)} refused the request.", failed.Detail ?? "Check what you entered and try again."),
