@@ -9,11 +9,7 @@ namespace ShopAuthDemo.EndToEnd.Web;
 /// <summary>The session cookie: out of scripts' reach, off cross-site requests, and worthless once signed out.</summary>
 public sealed class SessionCookieTests(LocalIdentityAppHost appHost, Chromium chromium) : IClassFixture<Chromium>
 {
-    private const string SessionCookie = "shop.session";
-
     private readonly WebApps _web = new(appHost);
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Session_cookie_is_http_only_and_same_site_lax_and_holds_no_tokens()
@@ -21,7 +17,7 @@ public sealed class SessionCookieTests(LocalIdentityAppHost appHost, Chromium ch
         var page = await chromium.NewPageAsync();
         await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
 
-        var cookie = await SessionCookieAsync(page);
+        var cookie = await WebApps.ShopSessionCookieAsync(page);
 
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
@@ -56,27 +52,15 @@ public sealed class SessionCookieTests(LocalIdentityAppHost appHost, Chromium ch
     {
         var page = await chromium.NewPageAsync();
         await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
-        var copied = await SessionCookieAsync(page);
-        using var elsewhere = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var copied = await WebApps.ShopSessionCookieAsync(page);
 
-        using var before = await GetOrdersPageAsync(elsewhere, copied, Cancellation);
+        using var before = await WebApps.GetShopOrdersWithCookieAsync(copied);
         await WebApps.SignOutAsync(page, WebApps.Shop);
-        using var after = await GetOrdersPageAsync(elsewhere, copied, Cancellation);
+        using var after = await WebApps.GetShopOrdersWithCookieAsync(copied);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         // The session is gone from the server: the copy is just an unknown key, so sign-in starts again.
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/protocol/openid-connect/auth", after.Headers.Location?.ToString());
-    }
-
-    private static async Task<BrowserContextCookiesResult> SessionCookieAsync(IPage page) =>
-        (await page.Context.CookiesAsync([WebApps.Shop])).Single(c => c.Name == SessionCookie);
-
-    private static Task<HttpResponseMessage> GetOrdersPageAsync(HttpClient client, BrowserContextCookiesResult cookie,
-        CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"{WebApps.Shop}/orders");
-        request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
-        return client.SendAsync(request, cancellationToken);
     }
 }

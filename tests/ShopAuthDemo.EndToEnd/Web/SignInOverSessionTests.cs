@@ -13,7 +13,6 @@ namespace ShopAuthDemo.EndToEnd.Web;
 /// </summary>
 public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromium chromium) : IClassFixture<Chromium>
 {
-    private const string SessionCookie = "shop.session";
 
     private readonly WebApps _web = new(appHost);
 
@@ -28,7 +27,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
 
         await Expect(page.GetByTestId("orders").Or(page.GetByTestId("no-orders"))).ToBeVisibleAsync();
         await Expect(page.GetByTestId("problem")).Not.ToBeVisibleAsync();
-        Assert.NotEqual(oldCookie.Value, (await SessionCookieAsync(page)).Value);
+        Assert.NotEqual(oldCookie.Value, (await WebApps.ShopSessionCookieAsync(page)).Value);
         Assert.Equal(HttpStatusCode.Redirect, await OrdersPageStatusAsync(oldCookie));
         Assert.Equal(1, await shopLog.SettledCountAsync($"(identity provider session {sid}) ended: replaced by a new sign-in", Cancellation));
         // Not revoked: it shares the identity provider's client session with the new sign-in, and Keycloak
@@ -55,7 +54,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
         await Expect(bob.GetByTestId("orders").Or(bob.GetByTestId("no-orders"))).ToBeVisibleAsync();
         await Expect(bob.GetByTestId("problem")).Not.ToBeVisibleAsync();
         Assert.NotEqual(alicesSid, bobsSid);
-        Assert.NotEqual(alicesCookie.Value, (await SessionCookieAsync(bob)).Value);
+        Assert.NotEqual(alicesCookie.Value, (await WebApps.ShopSessionCookieAsync(bob)).Value);
         // alice's old session is gone: ended by the shop, or before that by the identity provider's
         // back-channel logout when it replaced her session with bob's.
         Assert.Equal(HttpStatusCode.Redirect, await OrdersPageStatusAsync(alicesCookie));
@@ -74,7 +73,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
     public async Task Back_channel_logout_for_bob_ends_the_session_he_started_over_alices()
     {
         var (bob, _, identityProvider, _) = await SignInOverSessionAsync("alice", "bob");
-        var bobsCookie = await SessionCookieAsync(bob);
+        var bobsCookie = await WebApps.ShopSessionCookieAsync(bob);
 
         // Signing out at the identity provider itself (its own page, confirmed): it tells the shop by back channel.
         var idp = await bob.Context.NewPageAsync();
@@ -91,7 +90,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
     {
         var page = await chromium.NewPageAsync();
         await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
-        var before = await SessionCookieAsync(page);
+        var before = await WebApps.ShopSessionCookieAsync(page);
         var visited = new List<string>();
         page.Request += (_, request) => visited.Add(request.Url);
 
@@ -103,7 +102,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
         await Expect(page.GetByTestId("orders").Or(page.GetByTestId("no-orders"))).ToBeVisibleAsync();
         await Expect(page.GetByTestId("problem")).Not.ToBeVisibleAsync();
         Assert.DoesNotContain(visited, url => url.Contains("/protocol/openid-connect/auth", StringComparison.Ordinal));
-        Assert.Equal(before.Value, (await SessionCookieAsync(page)).Value);
+        Assert.Equal(before.Value, (await WebApps.ShopSessionCookieAsync(page)).Value);
     }
 
     [Fact]
@@ -138,7 +137,7 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
 
         var other = await waiting.Context.NewPageAsync();
         await _web.SignInAsync(other, WebApps.Shop, first, "/orders");
-        var firstCookie = await SessionCookieAsync(other);
+        var firstCookie = await WebApps.ShopSessionCookieAsync(other);
         var firstSid = await IdentityProviderSessionAsync(other);
         await other.CloseAsync();
 
@@ -158,16 +157,9 @@ public sealed class SignInOverSessionTests(LocalIdentityAppHost appHost, Chromiu
         return (await sid.TextContentAsync())!.Trim();
     }
 
-    private static async Task<BrowserContextCookiesResult> SessionCookieAsync(IPage page) =>
-        (await page.Context.CookiesAsync([WebApps.Shop])).Single(c => c.Name == SessionCookie);
-
-    // The orders page with only this cookie, from outside the browser: 200 signed in, 302 to sign-in otherwise.
     private static async Task<HttpStatusCode> OrdersPageStatusAsync(BrowserContextCookiesResult cookie)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{WebApps.Shop}/orders");
-        request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
-        using var response = await client.SendAsync(request, Cancellation);
+        using var response = await WebApps.GetShopOrdersWithCookieAsync(cookie);
         return response.StatusCode;
     }
 

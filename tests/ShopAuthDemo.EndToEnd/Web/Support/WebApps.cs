@@ -12,6 +12,9 @@ public sealed class WebApps(AppHostFixture appHost)
     public static string Shop { get; } = WebAppUrls.ShopWeb();
     public static string Backoffice { get; } = WebAppUrls.BackofficeWeb();
 
+    // On plain http (the development default) the cookie has no __Host- prefix.
+    private const string ShopSessionCookieName = "shop.session";
+
     // The identity provider's sign-in form; Keycloak and the local stand-in use the same ids.
     private const string LoginFormPath = "/login-actions/authenticate";
 
@@ -69,6 +72,22 @@ public sealed class WebApps(AppHostFixture appHost)
         await Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Paid");
         if (screenshot is not null) await Screenshots.SaveAsync(page, $"{screenshot}-order-placed");
         return (await page.GetByTestId("placed-order-id").TextContentAsync())!;
+    }
+
+    /// <summary>The shop's session cookie in this page's browser.</summary>
+    public static async Task<BrowserContextCookiesResult> ShopSessionCookieAsync(IPage page) =>
+        (await page.Context.CookiesAsync([Shop])).Single(c => c.Name == ShopSessionCookieName);
+
+    /// <summary>
+    /// The shop's orders page with only this cookie, from outside the browser (a copied cookie): 200 while its
+    /// session lives, otherwise a redirect to the sign-in.
+    /// </summary>
+    public static async Task<HttpResponseMessage> GetShopOrdersWithCookieAsync(BrowserContextCookiesResult cookie)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Shop}/orders");
+        request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+        return await client.SendAsync(request, Cancellation);
     }
 
     /// <summary>Clicks "Sign out" and follows the round trip through the identity provider back to the app.</summary>
