@@ -29,6 +29,7 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<BruteForceProtector>();
+        services.AddSingleton(new UnknownLoginNames());
         services.AddSingleton<TokenPrincipalFactory>();
         services.AddSingleton<TokenExchangeRules>();
         services.AddSingleton<LogoutTokenFactory>();

@@ -43,25 +43,26 @@ public static class LoginEndpoints
         if (!await antiforgery.IsRequestValidAsync(context))
             return Page("This sign-in form expired or was not sent by this page. Sign in again.", StatusCodes.Status400BadRequest);
 
-        var user = realm.FindPerson(form.Username ?? "");
-        if (user is null)
-        {
-            // Not the typed username: people paste their password into that field, and logs are read by many.
-            logger.LogWarning("Failed sign-in: no user by that name (the typed username is not logged)");
-            return Page(InvalidCredentials, StatusCodes.Status401Unauthorized);
-        }
-        if (bruteForce.LockedUntil(user) is { } lockedUntil)
+        var typed = form.Username ?? "";
+        var user = realm.FindPerson(typed);
+        // A name that matches no user goes through the same steps (lockout, password hash, counting), so no
+        // status, header, text or timing tells an attacker which usernames exist.
+        if (bruteForce.LockedUntil(user, typed) is { } lockedUntil)
         {
             // Even the right password is refused until then; the attempt does not extend the lockout.
-            logger.LogWarning("Sign-in refused: {Sub} ({Username}) is temporarily locked until {Until:O}", user.Id, user.Username, lockedUntil);
+            if (user is null) logger.LogWarning("Sign-in refused: no user by that name, locked as a user would be (the typed username is not logged)");
+            else logger.LogWarning("Sign-in refused: {Sub} ({Username}) is temporarily locked until {Until:O}", user.Id, user.Username, lockedUntil);
             return Locked(lockedUntil);
         }
         if (!PasswordCheck.Matches(user, form.Password ?? ""))
         {
-            var locks = bruteForce.RecordFailure(user);
-            logger.LogWarning("Failed sign-in for {Sub} ({Username}): wrong password", user.Id, user.Username);
+            var locks = bruteForce.RecordFailure(user, typed);
+            // Not the typed username when it is no user's: people paste their password into that field, and logs are read by many.
+            if (user is null) logger.LogWarning("Failed sign-in: no user by that name (the typed username is not logged)");
+            else logger.LogWarning("Failed sign-in for {Sub} ({Username}): wrong password", user.Id, user.Username);
             if (locks is not { } until) return Page(InvalidCredentials, StatusCodes.Status401Unauthorized);
-            logger.LogWarning("{Sub} ({Username}) temporarily locked until {Until:O} after repeated failures", user.Id, user.Username, until);
+            if (user is not null)
+                logger.LogWarning("{Sub} ({Username}) temporarily locked until {Until:O} after repeated failures", user.Id, user.Username, until);
             return Locked(until);
         }
 
