@@ -28,6 +28,7 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton(realm);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SsoSessionStore>();
+        services.AddSingleton<ReauthenticationRequests>();
         services.AddSingleton<BruteForceProtector>();
         services.AddSingleton(new UnknownLoginNames());
         services.AddSingleton<TokenPrincipalFactory>();

@@ -67,7 +67,7 @@ public static class LoginEndpoints
         }
 
         bruteForce.RecordSuccess(user);
-        var session = await SessionForAsync(context, user, sessions, notifier, logger);
+        var session = await SessionForAsync(context, user, sessions, notifier, time, logger);
         var identity = new ClaimsIdentity(
             [new Claim(SsoCookie.SubjectClaim, user.Id), new Claim(SsoCookie.SessionIdClaim, session.Id)], SsoCookie.Scheme);
         await context.SignInAsync(SsoCookie.Scheme, new ClaimsPrincipal(identity));
@@ -79,11 +79,16 @@ public static class LoginEndpoints
     // computer): the same user keeps it, so the other apps stay signed in; another user's session is ended
     // with back-channel logout to its apps, never left running behind the new one.
     private static async Task<SsoSession> SessionForAsync(HttpContext context, RealmUser user, SsoSessionStore sessions,
-        BackchannelLogoutNotifier notifier, ILogger logger)
+        BackchannelLogoutNotifier notifier, TimeProvider time, ILogger logger)
     {
         var cookie = await context.AuthenticateAsync(SsoCookie.Scheme);
         var current = sessions.FindActive(cookie.Principal?.FindFirst(SsoCookie.SessionIdClaim)?.Value);
-        if (current is not null && current.UserId == user.Id) return current;
+        if (current is not null && current.UserId == user.Id)
+        {
+            // The proof that prompt=login asked for: the authorization request answers only after this moment.
+            current.AuthenticatedAt = time.GetUtcNow();
+            return current;
+        }
         if (sessions.End(current?.Id) is { } replaced)
         {
             logger.LogInformation("Session {Sid} of {Sub} ended: {NewSub} signed in in the same browser",
