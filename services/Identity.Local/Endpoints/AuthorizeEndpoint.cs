@@ -44,7 +44,7 @@ public static class AuthorizeEndpoint
         session.AddClient(client.ClientId);
         logger.LogInformation("Issuing an authorization code to {ClientId} for {Sub} in session {Sid}",
             client.ClientId, user.Id, session.Id);
-        var principal = principals.Create(user, client, request.GetScopes(), session.Id);
+        var principal = principals.Create(user, client, request.GetScopes(), session);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
