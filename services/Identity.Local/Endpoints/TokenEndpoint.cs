@@ -29,7 +29,7 @@ public static class TokenEndpoint
             if (account is null || !account.Enabled)
                 return OidcErrors.Reject(Errors.UnauthorizedClient, "The client has no enabled service account.");
             logger.LogInformation("Client credentials token for {ClientId}", client.ClientId);
-            return SignIn(principals.Create(account, client, request.GetScopes(), sessionId: null));
+            return SignIn(principals.Create(account, client, request.GetScopes(), session: null));
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -38,14 +38,15 @@ public static class TokenEndpoint
             var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var sessionId = grant.Principal?.GetClaim("sid");
             var user = realm.FindUserById(grant.Principal?.GetClaim(Claims.Subject));
-            if (sessions.FindActive(sessionId) is null || user is null || !user.Enabled)
+            var session = sessions.FindActive(sessionId);
+            if (session is null || user is null || !user.Enabled)
                 return OidcErrors.Reject(Errors.InvalidGrant, "Session not active.");
 
             // Roles and profile are read again from the realm, as Keycloak does on every refresh.
             var scopes = request.IsRefreshTokenGrantType() && request.GetScopes() is { IsEmpty: false } narrowed
                 ? narrowed
                 : grant.Principal!.GetScopes();
-            return SignIn(principals.Create(user, client, scopes, sessionId));
+            return SignIn(principals.Create(user, client, scopes, session));
         }
 
         if (request.IsTokenExchangeGrantType())

@@ -28,7 +28,9 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton(realm);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SsoSessionStore>();
+        services.AddSingleton<ReauthenticationRequests>();
         services.AddSingleton<BruteForceProtector>();
+        services.AddSingleton(new UnknownLoginNames());
         services.AddSingleton<TokenPrincipalFactory>();
         services.AddSingleton<TokenExchangeRules>();
         services.AddSingleton<LogoutTokenFactory>();

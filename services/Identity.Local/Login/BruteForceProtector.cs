@@ -8,35 +8,30 @@ namespace ShopAuthDemo.Identity.Local.Login;
 /// every <c>failureFactor</c> failures lock the user for <c>waitIncrementSeconds</c> times the number of such
 /// steps (capped at <c>maxFailureWaitSeconds</c>); two failures closer than <c>quickLoginCheckMilliSeconds</c>
 /// lock for <c>minimumQuickLoginWaitSeconds</c>; failures further apart than <c>maxDeltaTimeSeconds</c> start
-/// the count again. Stops online password guessing against a known username. Unknown usernames are not
-/// tracked, as in Keycloak, so a lockout never appears for a user who does not exist.
+/// the count again. Stops online password guessing against a known username. A name that matches no user is
+/// counted by the same rules (<see cref="UnknownLoginNames"/>), so a lockout never reveals who exists.
 /// </summary>
-public sealed class BruteForceProtector(ShopRealm realm, TimeProvider time)
+public sealed class BruteForceProtector(ShopRealm realm, TimeProvider time, UnknownLoginNames unknownNames)
 {
-    private sealed class Failures
-    {
-        public int Count;
-        public DateTimeOffset? Last;
-        public DateTimeOffset NotBefore;
-    }
-
-    private readonly ConcurrentDictionary<string, Failures> _failures = new();
+    private readonly ConcurrentDictionary<string, FailedSignIns> _users = new();
 
     private BruteForceDetection Settings => realm.Settings.BruteForce;
 
-    /// <summary>When the user may try again, or null when the user is not locked.</summary>
-    public DateTimeOffset? LockedUntil(RealmUser user)
+    /// <summary>When this user, or this typed name if it matches no user, may try again; null when not locked.</summary>
+    public DateTimeOffset? LockedUntil(RealmUser? user, string typedName)
     {
-        if (!Settings.Enabled || !_failures.TryGetValue(user.Id, out var failures)) return null;
+        if (!Settings.Enabled) return null;
+        var failures = user is null ? unknownNames.Find(typedName) : _users.GetValueOrDefault(user.Id);
+        if (failures is null) return null;
         lock (failures) return failures.NotBefore > time.GetUtcNow() ? failures.NotBefore : null;
     }
 
     /// <summary>Counts a wrong password; returns when the user may try again if this failure locked the user.</summary>
-    public DateTimeOffset? RecordFailure(RealmUser user)
+    public DateTimeOffset? RecordFailure(RealmUser? user, string typedName)
     {
         if (!Settings.Enabled) return null;
         var now = time.GetUtcNow();
-        var failures = _failures.GetOrAdd(user.Id, _ => new Failures());
+        var failures = user is null ? unknownNames.Track(typedName) : _users.GetOrAdd(user.Id, _ => new FailedSignIns());
         lock (failures)
         {
             var sinceLast = now - failures.Last;
@@ -61,5 +56,13 @@ public sealed class BruteForceProtector(ShopRealm realm, TimeProvider time)
     }
 
     /// <summary>A successful sign-in forgets earlier failures, as Keycloak does.</summary>
-    public void RecordSuccess(RealmUser user) => _failures.TryRemove(user.Id, out _);
+    public void RecordSuccess(RealmUser user) => _users.TryRemove(user.Id, out _);
+}
+
+/// <summary>One account's (or one unknown name's) recent wrong passwords; lock it while reading or writing.</summary>
+public sealed class FailedSignIns
+{
+    public int Count;
+    public DateTimeOffset? Last;
+    public DateTimeOffset NotBefore;
 }

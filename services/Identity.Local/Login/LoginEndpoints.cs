@@ -43,30 +43,31 @@ public static class LoginEndpoints
         if (!await antiforgery.IsRequestValidAsync(context))
             return Page("This sign-in form expired or was not sent by this page. Sign in again.", StatusCodes.Status400BadRequest);
 
-        var user = realm.FindPerson(form.Username ?? "");
-        if (user is null)
-        {
-            // Not the typed username: people paste their password into that field, and logs are read by many.
-            logger.LogWarning("Failed sign-in: no user by that name (the typed username is not logged)");
-            return Page(InvalidCredentials, StatusCodes.Status401Unauthorized);
-        }
-        if (bruteForce.LockedUntil(user) is { } lockedUntil)
+        var typed = form.Username ?? "";
+        var user = realm.FindPerson(typed);
+        // A name that matches no user goes through the same steps (lockout, password hash, counting), so no
+        // status, header, text or timing tells an attacker which usernames exist.
+        if (bruteForce.LockedUntil(user, typed) is { } lockedUntil)
         {
             // Even the right password is refused until then; the attempt does not extend the lockout.
-            logger.LogWarning("Sign-in refused: {Sub} ({Username}) is temporarily locked until {Until:O}", user.Id, user.Username, lockedUntil);
+            if (user is null) logger.LogWarning("Sign-in refused: no user by that name, locked as a user would be (the typed username is not logged)");
+            else logger.LogWarning("Sign-in refused: {Sub} ({Username}) is temporarily locked until {Until:O}", user.Id, user.Username, lockedUntil);
             return Locked(lockedUntil);
         }
         if (!PasswordCheck.Matches(user, form.Password ?? ""))
         {
-            var locks = bruteForce.RecordFailure(user);
-            logger.LogWarning("Failed sign-in for {Sub} ({Username}): wrong password", user.Id, user.Username);
+            var locks = bruteForce.RecordFailure(user, typed);
+            // Not the typed username when it is no user's: people paste their password into that field, and logs are read by many.
+            if (user is null) logger.LogWarning("Failed sign-in: no user by that name (the typed username is not logged)");
+            else logger.LogWarning("Failed sign-in for {Sub} ({Username}): wrong password", user.Id, user.Username);
             if (locks is not { } until) return Page(InvalidCredentials, StatusCodes.Status401Unauthorized);
-            logger.LogWarning("{Sub} ({Username}) temporarily locked until {Until:O} after repeated failures", user.Id, user.Username, until);
+            if (user is not null)
+                logger.LogWarning("{Sub} ({Username}) temporarily locked until {Until:O} after repeated failures", user.Id, user.Username, until);
             return Locked(until);
         }
 
         bruteForce.RecordSuccess(user);
-        var session = await SessionForAsync(context, user, sessions, notifier, logger);
+        var session = await SessionForAsync(context, user, sessions, notifier, time, logger);
         var identity = new ClaimsIdentity(
             [new Claim(SsoCookie.SubjectClaim, user.Id), new Claim(SsoCookie.SessionIdClaim, session.Id)], SsoCookie.Scheme);
         await context.SignInAsync(SsoCookie.Scheme, new ClaimsPrincipal(identity));
@@ -78,11 +79,16 @@ public static class LoginEndpoints
     // computer): the same user keeps it, so the other apps stay signed in; another user's session is ended
     // with back-channel logout to its apps, never left running behind the new one.
     private static async Task<SsoSession> SessionForAsync(HttpContext context, RealmUser user, SsoSessionStore sessions,
-        BackchannelLogoutNotifier notifier, ILogger logger)
+        BackchannelLogoutNotifier notifier, TimeProvider time, ILogger logger)
     {
         var cookie = await context.AuthenticateAsync(SsoCookie.Scheme);
         var current = sessions.FindActive(cookie.Principal?.FindFirst(SsoCookie.SessionIdClaim)?.Value);
-        if (current is not null && current.UserId == user.Id) return current;
+        if (current is not null && current.UserId == user.Id)
+        {
+            // The proof that prompt=login asked for: the authorization request answers only after this moment.
+            current.AuthenticatedAt = time.GetUtcNow();
+            return current;
+        }
         if (sessions.End(current?.Id) is { } replaced)
         {
             logger.LogInformation("Session {Sid} of {Sub} ended: {NewSub} signed in in the same browser",

@@ -112,6 +112,12 @@ internal static class RealmMapping
         }
         if (mapper.ProtocolMapper is SupportedMappers.RealmRoles or SupportedMappers.ClientRoles)
             require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
+        if (mapper.ProtocolMapper == SupportedMappers.UserSessionNote)
+        {
+            var note = config.GetValueOrDefault("user.session.note");
+            require(note == "AUTH_TIME", $"{where}: user.session.note '{note}' (only AUTH_TIME, the time of the last sign-in)");
+            require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
+        }
         if (mapper.ProtocolMapper == SupportedMappers.Audience)
         {
             var audience = config.GetValueOrDefault("included.client.audience");

@@ -23,10 +23,19 @@ public sealed class ShopRealm(
     public RealmUser? FindUserById(string? id) => Users.FirstOrDefault(u => u.Id == id);
 
     /// <summary>A person who may sign in (never a service account), by username or, where allowed, email.</summary>
-    public RealmUser? FindPerson(string login) =>
-        Users.FirstOrDefault(u => u.ServiceAccountClientId is null &&
-            (string.Equals(u.Username, login, StringComparison.OrdinalIgnoreCase) ||
-             (Settings.LoginWithEmailAllowed && string.Equals(u.Email, login, StringComparison.OrdinalIgnoreCase))));
+    public RealmUser? FindPerson(string login)
+    {
+        var name = NormaliseLogin(login);
+        return Users.FirstOrDefault(u => u.ServiceAccountClientId is null &&
+            (NormaliseLogin(u.Username) == name ||
+             (Settings.LoginWithEmailAllowed && u.Email is not null && NormaliseLogin(u.Email) == name)));
+    }
+
+    /// <summary>
+    /// What a typed username means, as Keycloak reads it: surrounding spaces dropped, case ignored. Everything
+    /// that keys on a typed name uses this, so two spellings of one name can never be told apart.
+    /// </summary>
+    public static string NormaliseLogin(string typed) => typed.Trim().ToLowerInvariant();
 
     public RealmUser? ServiceAccountOf(string clientId) =>
         Users.FirstOrDefault(u => u.ServiceAccountClientId == clientId);

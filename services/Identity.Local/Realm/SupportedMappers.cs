@@ -12,6 +12,8 @@ public static class SupportedMappers
     public const string Audience = "oidc-audience-mapper";
     public const string AllowedOrigins = "oidc-allowed-origins-mapper";
     public const string Acr = "oidc-acr-mapper";
+    /// <summary>Only the AUTH_TIME note: the auth_time claim of Keycloak's built-in basic scope.</summary>
+    public const string UserSessionNote = "oidc-usersessionmodel-note-mapper";
 
     private static readonly string[] TokenFlags =
         ["access.token.claim", "id.token.claim", "userinfo.token.claim", "introspection.token.claim"];
@@ -30,6 +32,7 @@ public static class SupportedMappers
             [Audience] = Keys("included.client.audience", "included.custom.audience"),
             [AllowedOrigins] = Keys(),
             [Acr] = Keys(),
+            [UserSessionNote] = Keys([.. ClaimKeys, "user.session.note"]),
         };
 
     /// <summary>User fields an attribute or property mapper may read.</summary>

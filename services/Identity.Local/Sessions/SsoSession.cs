@@ -12,6 +12,9 @@ public sealed class SsoSession(string id, string userId, DateTimeOffset startedA
     public DateTimeOffset StartedAt { get; } = startedAt;
     public DateTimeOffset LastSeenAt { get; set; } = startedAt;
 
+    /// <summary>When the user last typed their password in this session (auth_time; prompt=login moves it).</summary>
+    public DateTimeOffset AuthenticatedAt { get; set; } = startedAt;
+
     /// <summary>Clients to notify by back-channel logout when this session ends.</summary>
     public IReadOnlyCollection<string> ClientIds => _clients.Keys.ToList();
 

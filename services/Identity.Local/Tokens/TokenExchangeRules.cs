@@ -32,7 +32,8 @@ public sealed class TokenExchangeRules(ShopRealm realm, SsoSessionStore sessions
         if (subject is null || user is null || !user.Enabled)
             return OidcErrors.Reject(Errors.InvalidGrant, "The subject token does not name an active user.");
         var sessionId = subject.GetClaim("sid");
-        if (sessionId is not null && sessions.FindActive(sessionId) is null)
+        var session = sessions.FindActive(sessionId);
+        if (sessionId is not null && session is null)
             return OidcErrors.Reject(Errors.InvalidGrant, "The subject token's session is no longer active.");
 
         // Stops a service from swapping a token that was sent to someone else (confused deputy).
@@ -49,7 +50,7 @@ public sealed class TokenExchangeRules(ShopRealm realm, SsoSessionStore sessions
 
         logger.LogInformation("Token exchange by {Requester} for {Sub}, audience {Audience}",
             requester.ClientId, user.Id, string.Join(' ', wanted));
-        var principal = principals.Create(user, requester, requested, sessionId, wanted.Length > 0 ? wanted : null);
+        var principal = principals.Create(user, requester, requested, session, wanted.Length > 0 ? wanted : null);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using System.Text.Json.Nodes;
 using OpenIddict.Abstractions;
 using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Identity.Local.Sessions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShopAuthDemo.Identity.Local.Tokens;
@@ -17,18 +18,18 @@ public sealed class TokenPrincipalFactory(ShopRealm realm)
     /// <param name="requestedScopes">The scope parameter; optional scopes are granted only when asked for.</param>
     /// <param name="audiences">When set (token exchange), the audience is narrowed to these.</param>
     public ClaimsPrincipal Create(RealmUser user, RealmClient client, IEnumerable<string> requestedScopes,
-        string? sessionId, IReadOnlyCollection<string>? audiences = null)
+        SsoSession? session, IReadOnlyCollection<string>? audiences = null)
     {
         var requested = requestedScopes.ToHashSet(StringComparer.Ordinal);
         var granted = GrantedScopes(client, requested).ToList();
-        var mapped = KeycloakClaims.Apply(user, client, granted);
+        var mapped = KeycloakClaims.Apply(user, client, granted, session?.AuthenticatedAt);
 
         var identity = new ClaimsIdentity("IdentityLocal", Claims.PreferredUsername, Claims.Role);
         AddMapped(identity, mapped.AccessToken, mapped.IdToken);
         Add(identity, Claims.AuthorizedParty, client.ClientId, Destinations.AccessToken, Destinations.IdentityToken);
         Add(identity, "typ", "Bearer", Destinations.AccessToken);
-        if (sessionId is not null)
-            Add(identity, "sid", sessionId, Destinations.AccessToken, Destinations.IdentityToken);
+        if (session is not null)
+            Add(identity, "sid", session.Id, Destinations.AccessToken, Destinations.IdentityToken);
 
         var principal = new ClaimsPrincipal(identity);
         principal.SetAudiences(audiences is null ? mapped.Audiences : mapped.Audiences.Intersect(audiences));
@@ -77,6 +78,7 @@ public sealed class TokenPrincipalFactory(ShopRealm realm)
         {
             JsonValueKind.String => new Claim(type, value.GetValue<string>()),
             JsonValueKind.True or JsonValueKind.False => new Claim(type, value.ToJsonString(), ClaimValueTypes.Boolean),
+            JsonValueKind.Number => new Claim(type, value.ToJsonString(), ClaimValueTypes.Integer64),
             // Objects and arrays stay JSON in the token (realm_access, allowed-origins), as Keycloak writes them.
             JsonValueKind.Array => new Claim(type, value.ToJsonString(), JsonClaimValueTypes.JsonArray),
             _ => new Claim(type, value.ToJsonString(), JsonClaimValueTypes.Json),

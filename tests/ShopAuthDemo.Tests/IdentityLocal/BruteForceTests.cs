@@ -117,15 +117,70 @@ public sealed class BruteForceTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await TryAsync("alice", Password)).StatusCode);
     }
 
-    [Fact]
-    public async Task Unknown_username_never_shows_a_lockout_so_it_does_not_reveal_which_users_exist()
+    // Both names tried at the same instant, so their lockouts can be compared to the second.
+    private async Task<(HttpResponseMessage Alice, HttpResponseMessage Mallory)> TryBothAsync(string password, bool quick = false)
     {
-        await FailAsync("mallory", 9);
+        if (!quick) _clock.Advance(BetweenTries);
+        return (await LoginForm.SubmitAsync(_idp.CreateBrowser(), "alice", password),
+                await LoginForm.SubmitAsync(_idp.CreateBrowser(), "mallory", password));
+    }
 
-        var tenth = await TryAsync("mallory", "wrong-guess-10");
+    private static async Task AssertSameAnswerAsync(HttpResponseMessage known, HttpResponseMessage unknown)
+    {
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(known.Headers.RetryAfter, unknown.Headers.RetryAfter);
+        Assert.Equal(await ErrorOf(known), await ErrorOf(unknown));
+    }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, tenth.StatusCode);
-        Assert.Contains("Invalid username or password", await tenth.Content.ReadAsStringAsync(Ct));
+    private static async Task<string> ErrorOf(HttpResponseMessage response)
+    {
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        var start = page.IndexOf("<p class=\"error\"", StringComparison.Ordinal);
+        return page[start..page.IndexOf("</p>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Unknown_username_is_locked_out_exactly_like_a_known_one_so_a_lockout_does_not_reveal_who_exists()
+    {
+        for (var failure = 1; failure <= 4; failure++)
+        {
+            var (alice, mallory) = await TryBothAsync("wrong-guess-" + failure);
+            await AssertSameAnswerAsync(alice, mallory);
+        }
+
+        var fifth = await TryBothAsync("wrong-guess-5");
+        var right = await TryBothAsync(Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.Mallory.StatusCode);
+        Assert.Equal("58", right.Mallory.Headers.GetValues("Retry-After").Single());
+        await AssertSameAnswerAsync(fifth.Alice, fifth.Mallory);
+        await AssertSameAnswerAsync(right.Alice, right.Mallory);
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        var afterWait = await TryBothAsync("wrong-guess-6", quick: true);
+        await AssertSameAnswerAsync(afterWait.Alice, afterWait.Mallory);
+    }
+
+    [Fact]
+    public async Task Two_quick_failures_lock_an_unknown_username_as_they_lock_a_known_one()
+    {
+        await TryBothAsync("wrong-guess-1");
+        var (alice, mallory) = await TryBothAsync("wrong-guess-2", quick: true);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, mallory.StatusCode);
+        await AssertSameAnswerAsync(alice, mallory);
+    }
+
+    [Fact]
+    public async Task Another_spelling_of_a_name_shares_its_lockout_whether_or_not_the_user_exists()
+    {
+        for (var failure = 1; failure <= 5; failure++) await TryBothAsync("wrong-guess-" + failure);
+
+        _clock.Advance(BetweenTries);
+        var alice = await LoginForm.SubmitAsync(_idp.CreateBrowser(), "  ALICE ", "wrong-guess");
+        var mallory = await LoginForm.SubmitAsync(_idp.CreateBrowser(), "  MALLORY ", "wrong-guess");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, mallory.StatusCode);
+        await AssertSameAnswerAsync(alice, mallory);
     }
 
     [Fact]
@@ -135,10 +190,12 @@ public sealed class BruteForceTests : IAsyncDisposable
         const string pasted = "correct-horse-battery-staple";
 
         var response = await TryAsync(pasted, Password);
+        await FailAsync(pasted, 5);   // locked, and refused while locked
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("value=\"correct-horse-battery-staple\"", await response.Content.ReadAsStringAsync(Ct));
         Assert.Contains(_logs.Messages, m => m.StartsWith("Failed sign-in: no user by that name", StringComparison.Ordinal));
+        Assert.Contains(_logs.Messages, m => m.StartsWith("Sign-in refused: no user by that name", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Messages, m => m.Contains(pasted, StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Messages, m => m.Contains(Password, StringComparison.Ordinal));
     }

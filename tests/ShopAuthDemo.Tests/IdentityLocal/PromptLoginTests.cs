@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
@@ -85,6 +86,53 @@ public sealed class PromptLoginTests : IAsyncLifetime
             ("client_secret", RealmClients.Secret("shop-web")));
         Assert.Equal(HttpStatusCode.BadRequest, refresh.StatusCode);
     }
+
+    [Fact]
+    public async Task Opening_the_login_pages_return_url_without_the_password_goes_back_to_the_login_page()
+    {
+        var (browser, _) = await AliceInBothAppsAsync();
+        var flow = new OidcBrowserFlow(browser, "shop-web", ShopRedirect);
+        var prompt = await browser.GetAsync(flow.AuthorizeUrl() + "&prompt=login", Ct);
+
+        var returnUrlOpened = await browser.GetAsync(ReturnUrlOf(prompt), Ct);
+        var promptRemoved = await browser.GetAsync(flow.AuthorizeUrl(), Ct);
+
+        Assert.Contains("/login-actions/authenticate", returnUrlOpened.Headers.Location?.OriginalString);
+        Assert.Contains("/login-actions/authenticate", promptRemoved.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task After_a_skip_attempt_signing_in_on_the_login_page_still_gives_the_code()
+    {
+        var (browser, _) = await AliceInBothAppsAsync();
+        var flow = new OidcBrowserFlow(browser, "shop-web", ShopRedirect);
+        var prompt = await browser.GetAsync(flow.AuthorizeUrl() + "&prompt=login", Ct);
+        var page = await browser.GetStringAsync(prompt.Headers.Location, Ct);
+        await browser.GetAsync(ReturnUrlOf(prompt), Ct);
+
+        var login = await LoginForm.SubmitOnPageAsync(browser, page, "alice", Password);
+        var authorize = await browser.GetAsync(login.Headers.Location, Ct);
+
+        Assert.Contains("?code=", authorize.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_prompt_login_round_trip_gives_one_code_and_its_return_url_then_asks_for_the_password_again()
+    {
+        var (browser, _) = await AliceInBothAppsAsync();
+        var flow = new OidcBrowserFlow(browser, "shop-web", ShopRedirect);
+        var prompt = await browser.GetAsync(flow.AuthorizeUrl() + "&prompt=login", Ct);
+        var page = await browser.GetStringAsync(prompt.Headers.Location, Ct);
+        var login = await LoginForm.SubmitOnPageAsync(browser, page, "alice", Password);
+        Assert.Contains("?code=", (await browser.GetAsync(login.Headers.Location, Ct)).Headers.Location?.OriginalString);
+
+        var reused = await browser.GetAsync(login.Headers.Location, Ct);
+
+        Assert.Contains("/login-actions/authenticate", reused.Headers.Location?.OriginalString);
+    }
+
+    private static string ReturnUrlOf(HttpResponseMessage toLoginPage) =>
+        QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), toLoginPage.Headers.Location!).Query)["returnUrl"].Single()!;
 
     // authorize with prompt=login -> login page -> password -> back to authorize -> code -> tokens.
     private async Task<System.Text.Json.JsonElement> SignInAgainAsync(HttpClient browser, OidcBrowserFlow flow, string username)

@@ -37,6 +37,16 @@ public sealed class RealmFileRulesTests
     }
 
     [Fact]
+    public void User_session_note_other_than_auth_time_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["clientScopes"]![0]!["protocolMappers"]!.AsArray().Add(JsonNode.Parse("""
+            { "name": "ip", "protocolMapper": "oidc-usersessionmodel-note-mapper",
+              "config": { "user.session.note": "clientAddress", "claim.name": "ip" } }
+            """)));
+        Assert.Contains("user.session.note 'clientAddress'", error.Message);
+    }
+
+    [Fact]
     public void Misspelt_client_attribute_is_an_error_naming_it()
     {
         var error = LoadFails(r => ClientNamed(r, "shop-web")["attributes"]!["pkce.code.challenge.methods"] = "S256");
