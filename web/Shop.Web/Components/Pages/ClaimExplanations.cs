@@ -7,6 +7,7 @@ public static class ClaimExplanations
     {
         ["sub"] = "Subject: your user id at the identity provider. APIs use it to know whose orders are whose.",
         ["sid"] = "The identity provider's session id. Back-channel logout names it to end this session when you sign out elsewhere.",
+        ["auth_time"] = "When you last typed your password at the identity provider (seconds since 1970). Signing in again by SSO does not change it; an app that needs a fresh sign-in checks it.",
         ["preferred_username"] = "Your username; shown as your name in the app.",
         ["name"] = "Your full name.",
         ["given_name"] = "Your first name.",
