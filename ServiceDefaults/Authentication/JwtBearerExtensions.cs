@@ -23,7 +23,8 @@ public static class JwtBearerExtensions
                 // Plain-http discovery would let anyone on the path swap the signing keys.
                 options.RequireHttpsMetadata = !isDevelopment;
                 // An unknown kid fetches the keys again, at most once per interval, and the validated-token cache
-                // makes requests with an unknown kid wait for that next fetch (TokenCache/NewSigningKeyWait.cs).
+                // makes requests with an unknown kid wait for that next fetch (TokenCache/NewSigningKeyWait.cs;
+                // at most 16 at once, and none whose kid a fetch made after its token was issued already lacked).
                 // The interval is what forged kids can cost the identity provider (one discovery + JWKS fetch per
                 // 5 s per instance, however many arrive) and the longest a genuine new key can be delayed by a
                 // forged kid just before it. The 5-minute default would make that delay 5 minutes.

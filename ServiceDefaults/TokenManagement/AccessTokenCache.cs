@@ -6,10 +6,12 @@ namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 // a factory that throws caches nothing, so the next caller tries again.
 //
 // HybridCache wants the entry's lifetime before the factory runs, but the lifetime is only known from
-// the token response. So a new entry is stored for at most MaximumEntryLifetime and, once the token is
-// known, stored again to live only until its RenewAt: an entry per user token (token exchange) must not
-// outlive its token, or fresh user tokens would pile up. The real rule is still checked on every read with
-// our TimeProvider: an entry past its RenewAt is removed and fetched anew. (Two callers that both see the
+// the token response. So the factory stores the entry itself, to live only until the token's RenewAt, and
+// tells HybridCache not to store the result again: an entry per user token (token exchange) must not
+// outlive its token, or fresh user tokens would pile up. Stored inside the factory, the entry is in place
+// before any caller holds the token, so no late store can put back a token that a caller has meanwhile
+// removed because the callee refused it. The real rule is still checked on every read with our
+// TimeProvider: an entry past its RenewAt is removed and fetched anew. (Two callers that both see the
 // same stale entry may each fetch once; neither ever gets an expired token.) Size: see AccessTokenStorage.
 public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider timeProvider, TokenManagementMetrics metrics)
 {
@@ -17,12 +19,12 @@ public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider ti
 
     private static readonly TimeSpan MaximumEntryLifetime = TimeSpan.FromHours(1);
 
-    private static readonly HybridCacheEntryOptions EntryOptions = new()
+    // Tokens stay in this process: a shared Redis would be one more place to steal them from.
+    private const HybridCacheEntryFlags InThisProcessOnly = HybridCacheEntryFlags.DisableDistributedCache;
+
+    private static readonly HybridCacheEntryOptions StoredByTheFactory = new()
     {
-        Expiration = MaximumEntryLifetime,
-        LocalCacheExpiration = MaximumEntryLifetime,
-        // Tokens stay in this process: a shared Redis would be one more place to steal them from.
-        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+        Flags = InThisProcessOnly | HybridCacheEntryFlags.DisableLocalCacheWrite,
     };
 
     public async Task<string> GetOrRequestAsync(
@@ -56,18 +58,16 @@ public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider ti
             async ct =>
             {
                 requested = true;
-                return await request(ct);
+                var issued = await request(ct);
+                await KeepUntilRenewalAsync(key, issued, ct);
+                return issued;
             },
-            EntryOptions,
+            StoredByTheFactory,
             cancellationToken: cancellationToken);
 
         if (!requested)
         {
             metrics.CacheHit(key);
-        }
-        else
-        {
-            await KeepUntilRenewalAsync(key, token, cancellationToken);
         }
 
         return token;
@@ -79,15 +79,15 @@ public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider ti
         if (lifetime <= TimeSpan.Zero)
         {
             // No usable lifetime (no expires_in): used for this call only, never kept.
-            await cache.RemoveAsync(key.Value, cancellationToken);
             return;
         }
 
+        var kept = lifetime < MaximumEntryLifetime ? lifetime : MaximumEntryLifetime;
         await cache.SetAsync(key.Value, token, new HybridCacheEntryOptions
         {
-            Expiration = lifetime < MaximumEntryLifetime ? lifetime : MaximumEntryLifetime,
-            LocalCacheExpiration = lifetime < MaximumEntryLifetime ? lifetime : MaximumEntryLifetime,
-            Flags = EntryOptions.Flags,
+            Expiration = kept,
+            LocalCacheExpiration = kept,
+            Flags = InThisProcessOnly,
         }, cancellationToken: cancellationToken);
     }
 }

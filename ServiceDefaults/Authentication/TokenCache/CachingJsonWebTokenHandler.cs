@@ -31,7 +31,7 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         _time = time;
         _metrics = metrics;
         _keyWatch = new SigningKeyWatch(cache);
-        _newKeyWait = new NewSigningKeyWait(keyRefreshInterval, time);
+        _newKeyWait = new NewSigningKeyWait(keyRefreshInterval, options.MaxWaitingForNewKey, time);
     }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
@@ -66,8 +66,9 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException
             && validationParameters.ConfigurationManager is { } keys
-            && ReadKeyId(token) is { } kid
-            && await _newKeyWait.ForKeyAsync(keys, kid).ConfigureAwait(false))
+            // Without a kid no new key can ever match: nothing to wait for.
+            && Read(token) is { Kid.Length: > 0 } jwt
+            && await _newKeyWait.ForKeyAsync(keys, jwt, validationParameters.ClockSkew).ConfigureAwait(false))
         {
             // The identity provider now publishes the key: validate again, in full.
             result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
@@ -91,11 +92,11 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler
         return result;
     }
 
-    private string? ReadKeyId(string token)
+    private JsonWebToken? Read(string token)
     {
         try
         {
-            return ReadJsonWebToken(token).Kid;
+            return ReadJsonWebToken(token);
         }
         catch (ArgumentException)
         {

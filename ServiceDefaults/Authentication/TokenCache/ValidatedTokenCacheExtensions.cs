@@ -27,6 +27,12 @@ public static class ValidatedTokenCacheExtensions
                 $"{ValidatedTokenCacheOptions.SectionName}: MaxEntries must be at least 2 and MaxEntryLifetime between 0 and 1 hour " +
                 $"(got {options.MaxEntries} and {options.MaxEntryLifetime}).");
         }
+        // Thousands of held requests would give back the amplifier the limit is there to cap.
+        if (options.MaxWaitingForNewKey is < 1 or > 1_000)
+        {
+            throw new InvalidOperationException(
+                $"{ValidatedTokenCacheOptions.SectionName}: MaxWaitingForNewKey must be between 1 and 1000 (got {options.MaxWaitingForNewKey}).");
+        }
 
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ValidatedTokenCacheMetrics>();

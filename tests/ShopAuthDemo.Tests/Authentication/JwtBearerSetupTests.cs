@@ -12,8 +12,8 @@ using Xunit;
 
 namespace ShopAuthDemo.Tests.Authentication;
 
-// The shared JWT set-up's settings: the validated-token cache (on by default, one setting switches it off)
-// and how the signing keys are refreshed.
+// The shared JWT set-up's settings: the validated-token cache (on by default, one setting switches it off,
+// its limits are checked at start-up) and how the signing keys are refreshed.
 public sealed class JwtBearerSetupTests
 {
     [Fact]
@@ -51,6 +51,17 @@ public sealed class JwtBearerSetupTests
         Assert.Equal(TimeSpan.FromSeconds(10), options.BackchannelTimeout);
         // Fetches stay off the request path (IdentityModel's blocking refresh would stall requests during an outage).
         Assert.False(AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var blocking) && blocking);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public void A_limit_on_requests_waiting_for_a_new_key_outside_1_to_1000_fails_at_start_up(string limit)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() =>
+            JwtHandlersOf(new() { ["Identity:TokenCache:MaxWaitingForNewKey"] = limit }));
+
+        Assert.Contains("Identity:TokenCache: MaxWaitingForNewKey must be between 1 and 1000", failure.Message);
     }
 
     private static IList<TokenHandler> JwtHandlersOf(Dictionary<string, string?> settings) => JwtBearerOptionsOf(settings).TokenHandlers;
