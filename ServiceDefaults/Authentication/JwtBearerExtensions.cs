@@ -24,7 +24,7 @@ public static class JwtBearerExtensions
                 options.RequireHttpsMetadata = !isDevelopment;
                 // An unknown kid fetches the keys again, at most once per interval, and the validated-token cache
                 // makes requests with an unknown kid wait for that next fetch (TokenCache/NewSigningKeyWait.cs;
-                // at most 16 at once, and none whose kid a fetch made after its token was issued already lacked).
+                // at most 100 at once, and none whose kid a fetch made after its token was issued already lacked).
                 // The interval is what forged kids can cost the identity provider (one discovery + JWKS fetch per
                 // 5 s per instance, however many arrive) and the longest a genuine new key can be delayed by a
                 // forged kid just before it. The 5-minute default would make that delay 5 minutes.

@@ -1,6 +1,6 @@
 namespace ShopAuthDemo.ServiceDefaults.Authentication.TokenCache;
 
-// "Identity": { "TokenCache": { "Enabled": true, "MaxEntries": 10000, "MaxEntryLifetime": "00:01:00", "MaxWaitingForNewKey": 16 } }
+// "Identity": { "TokenCache": { "Enabled": true, "MaxEntries": 10000, "MaxEntryLifetime": "00:01:00", "MaxWaitingForNewKey": 100 } }
 public sealed class ValidatedTokenCacheOptions
 {
     public const string SectionName = "Identity:TokenCache";
@@ -17,7 +17,8 @@ public sealed class ValidatedTokenCacheOptions
     public TimeSpan MaxEntryLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
     // Requests with an unknown kid that may wait at once for the next fetch of the signing keys (up to the
-    // refresh interval + 2 s each); the rest get 401 at once. Caps the connections forged kids can hold open.
-    // A genuine rotation needs few: callers move to the new key one token renewal at a time.
-    public int MaxWaitingForNewKey { get; set; } = 16;
+    // refresh interval + 2 s each); the rest get 401 at once. Caps what forged kids can hold open (a waiting
+    // request is a parked continuation, not a thread), while a burst of genuine callers meeting a freshly
+    // rotated key still gets through.
+    public int MaxWaitingForNewKey { get; set; } = 100;
 }
