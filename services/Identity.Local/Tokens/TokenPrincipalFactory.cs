@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.IdentityModel.JsonWebTokens;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Identity.Local.Sessions;

@@ -1,5 +1,5 @@
-using Xunit;
 using ShopAuthDemo.Web.Authentication.Endpoints;
+using Xunit;
 
 namespace ShopAuthDemo.Tests.Web;
 

@@ -1,7 +1,7 @@
-using Xunit;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using ShopAuthDemo.Tests.Web.Support;
+using Xunit;
 
 namespace ShopAuthDemo.Tests.Web;
 

@@ -1,10 +1,10 @@
-using Xunit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ShopAuthDemo.Tests.Web.Support;
 using ShopAuthDemo.Web.Authentication.Sessions;
+using Xunit;
 
 namespace ShopAuthDemo.Tests.Web;
 

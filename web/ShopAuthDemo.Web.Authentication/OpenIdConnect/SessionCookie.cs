@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using System.Security.Claims;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Sessions;
 

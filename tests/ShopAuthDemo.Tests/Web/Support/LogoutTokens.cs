@@ -1,4 +1,3 @@
-using Xunit;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -7,6 +6,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using ShopAuthDemo.Web.Authentication.BackchannelLogout;
 using ShopAuthDemo.Web.Authentication.Tokens;
+using Xunit;
 
 namespace ShopAuthDemo.Tests.Web.Support;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Xunit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -14,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Sessions;
+using Xunit;
 
 namespace ShopAuthDemo.Tests.Web.Support;
 
