@@ -13,6 +13,7 @@ namespace ShopAuthDemo.Web.Authentication.Tokens;
 public sealed class UserAccessTokens(
     UserSessionStore sessions,
     UserTokenClient identityProvider,
+    SessionEnd sessionEnd,
     TimeProvider time,
     ILogger<UserAccessTokens> logger)
 {
@@ -55,7 +56,8 @@ public sealed class UserAccessTokens(
         // Another flight may have finished just before this one started.
         var tokens = Current(sessionKey);
         if (!MustRenew(tokens, rejectedAccessToken)) return tokens;
-        var subject = sessions.Find(sessionKey)?.Subject;
+        var session = sessions.Find(sessionKey);
+        var subject = session?.Subject;
         if (tokens.RefreshToken is null) return Unrenewable(tokens, sessionKey, "the identity provider issued no refresh token");
 
         TokenResponse response;
@@ -92,7 +94,7 @@ public sealed class UserAccessTokens(
             if (!sessions.UpdateTokens(sessionKey, renewed))
             {
                 // Signed out (back-channel logout) while this refresh was under way: drop what it got.
-                await identityProvider.RevokeAsync(renewed.RefreshToken!, CancellationToken.None);
+                await sessionEnd.RevokeAsync(renewed.RefreshToken, subject, session?.IdentityProviderSessionId);
                 throw new SessionEndedException("You have been signed out.");
             }
 

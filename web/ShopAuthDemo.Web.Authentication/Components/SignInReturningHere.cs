@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Components;
+
+namespace ShopAuthDemo.Web.Authentication.Components;
+
+/// <summary>The login endpoint with the page the user is on as its return URL (LocalReturnUrl checks it again).</summary>
+internal static class SignInReturningHere
+{
+    /// <summary>Base-relative, for a link: "authentication/login?returnUrl=%2Fcart".</summary>
+    public static string Href(NavigationManager navigation) =>
+        $"authentication/login?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}";
+
+    /// <summary>A local path, for a return URL of its own (after sign-out): "/authentication/login?returnUrl=%2Fcart".</summary>
+    public static string Path(NavigationManager navigation) => "/" + Href(navigation);
+}
