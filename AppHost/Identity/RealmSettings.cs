@@ -14,6 +14,8 @@ public sealed class RealmSettings
     public required IResourceBuilder<ParameterResource> BackofficeWebClientSecret { get; init; }
     public required IResourceBuilder<ParameterResource> OrdersApiClientSecret { get; init; }
     public required IResourceBuilder<ParameterResource> PartnerAcmeClientSecret { get; init; }
+    public required IResourceBuilder<ParameterResource> CatalogApiClientSecret { get; init; }
+    public required IResourceBuilder<ParameterResource> PolicyApiClientSecret { get; init; }
 
     /// <summary>The password of the dev users alice, bob and carol.</summary>
     public required IResourceBuilder<ParameterResource> DevUserPassword { get; init; }
@@ -31,6 +33,8 @@ public sealed class RealmSettings
         BackofficeWebClientSecret = builder.AddGeneratedSecret("backoffice-web-client-secret"),
         OrdersApiClientSecret = builder.AddGeneratedSecret("orders-api-client-secret"),
         PartnerAcmeClientSecret = builder.AddGeneratedSecret("partner-acme-client-secret"),
+        CatalogApiClientSecret = builder.AddGeneratedSecret("catalog-api-client-secret"),
+        PolicyApiClientSecret = builder.AddGeneratedSecret("policy-api-client-secret"),
         DevUserPassword = builder.AddGeneratedSecret("dev-user-password"),
         WebAccessTokenLifespan = builder.Configuration["Realm:WebAccessTokenLifespan"] ?? "300",
     };
@@ -72,6 +76,8 @@ public static class RealmSettingsExtensions
             .WithEnvironment("BACKOFFICE_WEB_CLIENT_SECRET", realm.BackofficeWebClientSecret)
             .WithEnvironment("ORDERS_API_CLIENT_SECRET", realm.OrdersApiClientSecret)
             .WithEnvironment("PARTNER_ACME_CLIENT_SECRET", realm.PartnerAcmeClientSecret)
+            .WithEnvironment("CATALOG_API_CLIENT_SECRET", realm.CatalogApiClientSecret)
+            .WithEnvironment("POLICY_API_CLIENT_SECRET", realm.PolicyApiClientSecret)
             .WithEnvironment("DEV_USER_PASSWORD", realm.DevUserPassword)
             .WithEnvironment("WEB_ACCESS_TOKEN_LIFESPAN", realm.WebAccessTokenLifespan);
 }

@@ -9,7 +9,8 @@ public static class WebAppsExtensions
     /// ports the realm registers (<see cref="WebAppUrls"/>), calling the APIs with the signed-in user's token.
     /// </summary>
     public static void AddWebApps(this IDistributedApplicationBuilder builder, IdentityProvider identityProvider,
-        IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders)
+        IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders,
+        IResourceBuilder<ProjectResource> policy)
     {
         builder.AddProject<Projects.Shop_Web>("shop-web")
             .WithWebAppEndpoint(WebAppUrls.ShopWebPort, "Shop — start here (sign in as alice)")
@@ -23,6 +24,7 @@ public static class WebAppsExtensions
             .WithWebClient(identityProvider, clientId: "backoffice-web", identityProvider.Realm.BackofficeWebClientSecret)
             .WithReference(catalog).WaitFor(catalog)
             .WithReference(orders).WaitFor(orders)
+            .WithReference(policy).WaitFor(policy)
             .WithHttpHealthCheck("/health");
     }
 
