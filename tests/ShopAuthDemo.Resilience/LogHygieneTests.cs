@@ -15,7 +15,8 @@ public sealed partial class LogHygieneTests(ResilienceAppHost appHost, ITestOutp
     private static readonly string[] SecretParameters =
     [
         "shop-web-client-secret", "backoffice-web-client-secret", "orders-api-client-secret",
-        "partner-acme-client-secret", "dev-user-password", "keycloak-admin-password",
+        "partner-acme-client-secret", "catalog-api-client-secret", "policy-api-client-secret",
+        "dev-user-password", "keycloak-admin-password",
     ];
 
     [Fact]

@@ -13,7 +13,7 @@ namespace ShopAuthDemo.Resilience.Infrastructure;
 public sealed class ResilienceAppHost() : AppHostFixture("local", "identity-local")
 {
     // The services whose request log lines show that a call reached them, and under which trace id.
-    private static readonly string[] TracedResources = ["identity-local", "catalog-api", "orders-api", "payments-api", "gateway"];
+    private static readonly string[] TracedResources = ["identity-local", "catalog-api", "orders-api", "payments-api", "policy-api", "gateway"];
 
     private readonly List<ResourceLog> _logs = [];
 
