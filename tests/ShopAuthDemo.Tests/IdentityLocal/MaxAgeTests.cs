@@ -15,26 +15,23 @@ namespace ShopAuthDemo.Tests.IdentityLocal;
 /// a sign-in older than max_age seconds asks for the password again, a recent one answers at once, and tokens
 /// carry auth_time so the API can check it.
 /// </summary>
-public sealed class MaxAgeTests : IAsyncDisposable
+public sealed class MaxAgeTests : IClassFixture<LocalIdentityProviderWithClock>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly string Password = LocalIdentityProviderFactory.Secrets["DEV_USER_PASSWORD"];
     private static readonly string ShopRedirect = RealmClients.RedirectUri("shop-web");
     private static readonly string ShopSecret = RealmClients.Secret("shop-web");
 
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private readonly LocalIdentityProviderFactory _idp;
+    private readonly FakeTimeProvider _clock;
     private readonly HttpClient _browser;
     private readonly long _signedInAt;
 
-    public MaxAgeTests()
+    public MaxAgeTests(LocalIdentityProviderWithClock idp)
     {
-        _idp = new LocalIdentityProviderFactory { Clock = _clock };
-        _browser = _idp.CreateBrowser();
+        _clock = idp.Clock;
+        _browser = idp.Idp.CreateBrowser();   // a browser of its own: no SSO session from another test
         _signedInAt = _clock.GetUtcNow().ToUnixTimeSeconds();
     }
-
-    public ValueTask DisposeAsync() => _idp.DisposeAsync();
 
     private Task AliceSignsInAsync() => Flow().SignInAsync("alice", Password, ShopSecret);
 
