@@ -1,8 +1,8 @@
-using Xunit;
 using System.Net;
 using System.Text.Json;
 using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
+using Xunit;
 using static ShopAuthDemo.Tests.IdentityLocal.Support.TokenRequests;
 
 namespace ShopAuthDemo.Tests.IdentityLocal;
