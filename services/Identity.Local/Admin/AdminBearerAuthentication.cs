@@ -35,6 +35,7 @@ public static class AdminBearerAuthentication
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = issuer.AbsoluteUri,
+                // As in Keycloak: its realm's tokens carry no admin-API audience; the view-users role below is the gate.
                 ValidateAudience = false,
                 ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                 // Read at each request: a token signed before a rotation verifies while its key is still published.

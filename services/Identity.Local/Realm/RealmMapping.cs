@@ -124,14 +124,14 @@ internal static class RealmMapping
         if (mapper.ProtocolMapper == SupportedMappers.UserProperty)
             require(attribute is not null && SupportedMappers.UserFields.Contains(attribute),
                 $"{where}: user.attribute '{attribute}' (supported: {string.Join(", ", SupportedMappers.UserFields)})");
-        // An attribute the user profile does not declare is never kept, so the mapper would never write a claim.
-        if (mapper.ProtocolMapper == SupportedMappers.UserAttribute)
-            require(attribute is not null && (SupportedMappers.UserFields.Contains(attribute) || profile.Declares(attribute)),
+        if (mapper.ProtocolMapper == SupportedMappers.UserAttribute && !SupportedMappers.UserFields.Contains(attribute ?? ""))
+        {
+            // An attribute the user profile does not declare is never kept, so the mapper would never write a claim.
+            require(attribute is not null && profile.Declares(attribute),
                 $"{where}: user.attribute '{attribute}' is neither a user field nor declared in the user profile");
-        // Keycloak writes a profile attribute's value as text only with jsonType String.
-        if (mapper.ProtocolMapper == SupportedMappers.UserAttribute && attribute is not null && profile.Declares(attribute) &&
-            !SupportedMappers.UserFields.Contains(attribute))
+            // The stand-in writes attribute values as text, which Keycloak does only with jsonType String.
             require(config.GetValueOrDefault("jsonType.label") is null or "String", $"{where}: jsonType.label other than String is not supported");
+        }
         // Keycloak's group mapper writes its claim name as it is, where other mappers read dots as nesting.
         if (mapper.ProtocolMapper == SupportedMappers.GroupMembership)
             require(config.GetValueOrDefault("claim.name")?.Contains('.') is not true, $"{where}: a claim name with dots is not supported");
