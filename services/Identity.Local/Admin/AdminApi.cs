@@ -6,8 +6,9 @@ using ShopAuthDemo.Identity.Local.SigningKeys;
 namespace ShopAuthDemo.Identity.Local.Admin;
 
 /// <summary>
-/// What the stand-in offers of an admin API: rotating the realm's signing key, for user <c>admin</c> only.
-/// Keycloak has no such call; there one adds an rsa-generated key provider with a higher priority.
+/// What the stand-in offers of an admin API: Keycloak's user reads (<see cref="UsersApi"/>), for a token holding
+/// realm-management/view-users; and rotating the realm's signing key, for user <c>admin</c> only (Keycloak has no
+/// such call; there one adds an rsa-generated key provider with a higher priority).
 /// </summary>
 public static class AdminApi
 {
@@ -22,8 +23,9 @@ public static class AdminApi
     /// </summary>
     public const string RequestedByHeader = "X-Requested-By";
 
-    public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder, Uri issuer)
     {
+        builder.AddAdminBearer(issuer);
         if (builder.Configuration[PasswordKey] is not { Length: > 0 } password) return builder;
 
         builder.Services.AddAuthentication().AddAdminBasic(password);
@@ -34,9 +36,10 @@ public static class AdminApi
         return builder;
     }
 
-    /// <summary>Maps nothing when no admin password is configured: no password, no admin API.</summary>
+    /// <summary>Key rotation is mapped only when an admin password is configured: no password, no rotation.</summary>
     public static WebApplication MapAdminApi(this WebApplication app)
     {
+        app.MapUsersApi();
         if (app.Configuration[PasswordKey] is not { Length: > 0 }) return app;
 
         var realm = app.MapGroup(KeycloakPaths.AdminRealm).RequireAuthorization(AdminOnly);

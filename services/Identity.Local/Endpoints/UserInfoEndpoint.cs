@@ -9,7 +9,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShopAuthDemo.Identity.Local.Endpoints;
 
-/// <summary>Userinfo: the claims the granted scopes' mappers mark for it, read fresh from the realm.</summary>
+/// <summary>
+/// Userinfo: <c>sub</c> and the claims the token's granted scopes' mappers mark for it (country, groups), read
+/// fresh from the realm. The place for attributes kept out of access tokens on purpose.
+/// </summary>
 public static class UserInfoEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context, ShopRealm realm, SsoSessionStore sessions,
@@ -28,6 +31,19 @@ public static class UserInfoEndpoint
                 {
                     [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
                     [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The token's user or session is no longer active.",
+                }),
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        // Keycloak (since 19) answers only OpenID Connect tokens here: a client-credentials token or a plain OAuth
+        // token gets 403, so no service can come to rely on the stand-in answering one.
+        if (!token.HasScope(Scopes.OpenId))
+        {
+            return Results.Forbid(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InsufficientScope,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Missing openid scope",
                 }),
                 [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }

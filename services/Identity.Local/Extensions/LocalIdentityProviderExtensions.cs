@@ -46,7 +46,7 @@ public static class LocalIdentityProviderExtensions
         services.AddAuthorization();
         services.AddAntiforgery(options => options.Cookie.Path = KeycloakPaths.Realm);
         services.AddHostedService<RealmClientRegistration>();
-        builder.AddAdminApi();
+        builder.AddAdminApi(issuer);
         return builder;
     }
 

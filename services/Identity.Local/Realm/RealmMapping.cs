@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ShopAuthDemo.Identity.Local.Realm;
 
 /// <summary>
@@ -42,20 +39,25 @@ internal static class RealmMapping
         var realmRoles = (file.Roles?.Realm ?? []).Select(r => r.Name).ToHashSet();
         var clientRoles = (file.Roles?.Client ?? []).ToDictionary(p => p.Key, p => p.Value.Select(r => r.Name).ToHashSet());
         var clientIds = (file.Clients ?? []).Select(c => c.ClientId).ToHashSet();
+        foreach (var roleClient in clientRoles.Keys)
+            Require(clientIds.Contains(roleClient), $"roles.client.{roleClient}: no such client");
+        AddRealmManagement(clientIds, clientRoles, Require);
 
+        var profile = UserProfile.From(file.Components, Require);
+        var groups = RealmGroups.Read(file.Groups, file.Realm, Require);
         var scopeNames = (file.ClientScopes ?? []).Select(s => s.Name).ToHashSet();
         var roleScopes = RoleScopeMappings.Read(file, realmRoles, clientRoles, clientIds, scopeNames, Require);
 
-        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, roleScopes, Require)).ToList();
+        var scopes = (file.ClientScopes ?? []).Select(s => ToScope(s, clientIds, profile, roleScopes, Require)).ToList();
 
         var clients = (file.Clients ?? [])
             .Where(c => c.Enabled is null or true)
             .Select(c => ToClient(c, file, scopeNames, roleScopes.ForClient(c.ClientId, clientRoles.GetValueOrDefault(c.ClientId) ?? []), Require))
             .ToList();
-        foreach (var roleClient in clientRoles.Keys)
-            Require(clientIds.Contains(roleClient), $"roles.client.{roleClient}: no such client");
 
-        var users = (file.Users ?? []).Select(u => ToUser(u, file.Realm, realmRoles, clientRoles, clients, Require)).ToList();
+        var users = (file.Users ?? [])
+            .Select(u => UserMapping.ToUser(u, file.Realm, realmRoles, clientRoles, clients, groups, profile, Require))
+            .ToList();
         foreach (var user in users)
             if (user.Password is { } password && passwordPolicy.BrokenRule(password, user) is { } rule)
                 Require(false, $"users[{user.Username}]: the password breaks passwordPolicy rule '{rule}' (Keycloak's import fails on it)");
@@ -66,6 +68,7 @@ internal static class RealmMapping
                 Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)));
 
         var settings = new RealmSettings(
+            StableIds.For(file.Realm, "realm"),
             file.Realm,
             file.DisplayName ?? file.Realm,
             Seconds(file.AccessTokenLifespan, 300),
@@ -73,23 +76,37 @@ internal static class RealmMapping
             Seconds(file.SsoSessionMaxLifespan, 36000),
             file.LoginWithEmailAllowed ?? true,
             bruteForce);
-        return new ShopRealm(settings, clients, scopes, users);
+        var roles = (file.Roles?.Realm ?? []).Select(r => new RealmRole(StableIds.For(file.Realm, "role/" + r.Name), r.Name, r.Description));
+        return new ShopRealm(settings, clients, scopes, [.. roles], groups, profile, users);
     }
 
-    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, RoleScopeMappings roleScopes,
+    // Keycloak creates realm-management with its roles unless the file declares that client (then the file's
+    // version replaces the built-in one); the stand-in has only the built-in one.
+    private static void AddRealmManagement(HashSet<string> clientIds, Dictionary<string, HashSet<string>> clientRoles,
         Action<bool, string> require)
+    {
+        const string id = RealmManagementClient.ClientId;
+        require(!clientIds.Contains(id), $"clients[{id}]: declaring Keycloak's built-in client is not supported");
+        require(!clientRoles.ContainsKey(id), $"roles.client.{id}: Keycloak defines these roles itself; declaring them is not supported");
+        clientIds.Add(id);
+        clientRoles[id] = [.. RealmManagementClient.Roles];
+    }
+
+    private static RealmClientScope ToScope(ClientScopeRepresentation scope, ISet<string> clientIds, UserProfile profile,
+        RoleScopeMappings roleScopes, Action<bool, string> require)
     {
         var where = $"clientScopes[{scope.Name}]";
         require(scope.Protocol is null or "openid-connect", $"{where}: protocol '{scope.Protocol}' (only openid-connect)");
         foreach (var key in (scope.Attributes ?? []).Keys)
             require(ScopeAttributes.Contains(key), $"{where}.attributes.{key}: unknown attribute");
 
-        var mappers = (scope.ProtocolMappers ?? []).Select(m => ToMapper(m, where, clientIds, require)).ToList();
+        var mappers = (scope.ProtocolMappers ?? []).Select(m => ToMapper(m, where, clientIds, profile, require)).ToList();
         var include = scope.Attributes?.GetValueOrDefault("include.in.token.scope") ?? "true";
         return new RealmClientScope(scope.Name, IsTrue(include), mappers, roleScopes.ForClientScope(scope.Name));
     }
 
-    private static ClaimMapper ToMapper(ProtocolMapperRepresentation mapper, string owner, ISet<string> clientIds, Action<bool, string> require)
+    private static ClaimMapper ToMapper(ProtocolMapperRepresentation mapper, string owner, ISet<string> clientIds, UserProfile profile,
+        Action<bool, string> require)
     {
         var where = $"{owner}.protocolMappers[{mapper.Name}]";
         var config = mapper.Config ?? [];
@@ -104,13 +121,22 @@ internal static class RealmMapping
         }
 
         var attribute = config.GetValueOrDefault("user.attribute");
-        if (mapper.ProtocolMapper is SupportedMappers.UserAttribute or SupportedMappers.UserProperty)
-        {
+        if (mapper.ProtocolMapper == SupportedMappers.UserProperty)
             require(attribute is not null && SupportedMappers.UserFields.Contains(attribute),
                 $"{where}: user.attribute '{attribute}' (supported: {string.Join(", ", SupportedMappers.UserFields)})");
-            require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
+        if (mapper.ProtocolMapper == SupportedMappers.UserAttribute && !SupportedMappers.UserFields.Contains(attribute ?? ""))
+        {
+            // An attribute the user profile does not declare is never kept, so the mapper would never write a claim.
+            require(attribute is not null && profile.Declares(attribute),
+                $"{where}: user.attribute '{attribute}' is neither a user field nor declared in the user profile");
+            // The stand-in writes attribute values as text, which Keycloak does only with jsonType String.
+            require(config.GetValueOrDefault("jsonType.label") is null or "String", $"{where}: jsonType.label other than String is not supported");
         }
-        if (mapper.ProtocolMapper is SupportedMappers.RealmRoles or SupportedMappers.ClientRoles)
+        // Keycloak's group mapper writes its claim name as it is, where other mappers read dots as nesting.
+        if (mapper.ProtocolMapper == SupportedMappers.GroupMembership)
+            require(config.GetValueOrDefault("claim.name")?.Contains('.') is not true, $"{where}: a claim name with dots is not supported");
+        if (mapper.ProtocolMapper is SupportedMappers.UserAttribute or SupportedMappers.UserProperty or SupportedMappers.RealmRoles
+            or SupportedMappers.ClientRoles or SupportedMappers.GroupMembership)
             require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
         if (mapper.ProtocolMapper == SupportedMappers.UserSessionNote)
         {
@@ -194,47 +220,6 @@ internal static class RealmMapping
             // Keycloak's default on import (without consent): every role of the user reaches the token.
             FullScopeAllowed: c.FullScopeAllowed ?? true,
             roleScope);
-    }
-
-    private static RealmUser ToUser(UserRepresentation u, string realm, ISet<string> realmRoles,
-        Dictionary<string, HashSet<string>> clientRoles, List<RealmClient> clients, Action<bool, string> require)
-    {
-        var where = $"users[{u.Username}]";
-        foreach (var role in u.RealmRoles ?? [])
-            require(realmRoles.Contains(role), $"{where}: realm role '{role}' is not defined");
-        foreach (var (client, roles) in u.ClientRoles ?? [])
-            foreach (var role in roles)
-                require(clientRoles.GetValueOrDefault(client)?.Contains(role) == true, $"{where}: client role '{client}/{role}' is not defined");
-
-        var credentials = u.Credentials ?? [];
-        foreach (var credential in credentials)
-        {
-            require(credential.Type == "password", $"{where}: credential type '{credential.Type}' (only password)");
-            require(credential.Temporary is not true, $"{where}: temporary passwords (update on first login) are not supported");
-        }
-        if (u.ServiceAccountClientId is { } owner)
-            require(clients.Any(c => c.ClientId == owner && c.ServiceAccountsEnabled),
-                $"{where}: service account of '{owner}', which has no service account enabled");
-
-        return new RealmUser(
-            u.Id ?? StableId(realm, u.Username),
-            u.Username,
-            u.Enabled ?? false,   // Keycloak imports a user without "enabled": true as disabled.
-            u.Email,
-            u.EmailVerified ?? false,
-            u.FirstName,
-            u.LastName,
-            credentials.FirstOrDefault(c => c.Type == "password")?.Value,
-            u.RealmRoles ?? [],
-            (u.ClientRoles ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
-            u.ServiceAccountClientId);
-    }
-
-    // Keycloak generates a random UUID when the file has no id; a stable one keeps `sub` across restarts.
-    private static string StableId(string realm, string username)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{realm}/{username}"));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
     }
 
     private static TimeSpan Seconds(int? value, int fallback) => TimeSpan.FromSeconds(value ?? fallback);

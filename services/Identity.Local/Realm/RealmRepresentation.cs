@@ -31,6 +31,7 @@ public sealed record RealmRepresentation(
     List<string>? EnabledEventTypes,
     bool? AdminEventsEnabled,
     bool? AdminEventsDetailsEnabled,
+    Dictionary<string, List<ComponentRepresentation>>? Components,
     RolesRepresentation? Roles,
     List<string>? DefaultDefaultClientScopes,
     List<string>? DefaultOptionalClientScopes,
@@ -38,7 +39,31 @@ public sealed record RealmRepresentation(
     List<ClientRepresentation>? Clients,
     List<ScopeMappingRepresentation>? ScopeMappings,
     Dictionary<string, List<ScopeMappingRepresentation>>? ClientScopeMappings,
+    List<GroupRepresentation>? Groups,
     List<UserRepresentation>? Users);
+
+/// <summary>
+/// A realm component, keyed in <c>components</c> by its provider type. Its config is Keycloak's multivalued
+/// map: every value is an array of strings.
+/// </summary>
+public sealed record ComponentRepresentation(
+    string? Id,
+    string? Name,
+    string ProviderId,
+    string? SubType,
+    Dictionary<string, List<ComponentRepresentation>>? SubComponents,
+    Dictionary<string, List<string>>? Config);
+
+/// <summary>A realm group; <c>path</c> is informative on import (Keycloak builds it from the names).</summary>
+public sealed record GroupRepresentation(
+    string? Id,
+    string Name,
+    string? Path,
+    string? Description,
+    Dictionary<string, List<string>>? Attributes,
+    List<string>? RealmRoles,
+    Dictionary<string, List<string>>? ClientRoles,
+    List<GroupRepresentation>? SubGroups);
 
 public sealed record RolesRepresentation(
     List<RoleRepresentation>? Realm,
@@ -98,9 +123,11 @@ public sealed record UserRepresentation(
     bool? EmailVerified,
     string? FirstName,
     string? LastName,
+    Dictionary<string, List<string>>? Attributes,
     List<CredentialRepresentation>? Credentials,
     List<string>? RealmRoles,
     Dictionary<string, List<string>>? ClientRoles,
+    List<string>? Groups,
     string? ServiceAccountClientId);
 
 public sealed record CredentialRepresentation(string Type, string? Value, bool? Temporary);

@@ -79,7 +79,8 @@ internal sealed class RoleScopeMappings
     private static void AddClientRole(Dictionary<string, HashSet<string>> roles, string client, string role)
     {
         if (!roles.TryGetValue(client, out var set)) roles[client] = set = [];
-        set.Add(role);
+        // A composite role in scope brings the roles it contains (Keycloak expands the scope as it expands the user's roles).
+        set.UnionWith(RealmManagementClient.Expand(client, [role]));
     }
 
     private static RoleScope ToRoleScope(HashSet<string> realm, Dictionary<string, HashSet<string>> client) =>

@@ -1,10 +1,13 @@
 namespace ShopAuthDemo.Identity.Local.Realm;
 
-/// <summary>The realm as the stand-in serves it: clients, scopes and users resolved from the file.</summary>
+/// <summary>The realm as the stand-in serves it: clients, scopes, roles, groups and users resolved from the file.</summary>
 public sealed class ShopRealm(
     RealmSettings settings,
     IReadOnlyList<RealmClient> clients,
     IReadOnlyList<RealmClientScope> scopes,
+    IReadOnlyList<RealmRole> realmRoles,
+    IReadOnlyList<RealmGroup> groups,
+    UserProfile userProfile,
     IReadOnlyList<RealmUser> users)
 {
     private readonly Dictionary<string, RealmClient> _clients = clients.ToDictionary(c => c.ClientId);
@@ -13,6 +16,9 @@ public sealed class ShopRealm(
     public RealmSettings Settings { get; } = settings;
     public IReadOnlyList<RealmClient> Clients { get; } = clients;
     public IReadOnlyList<RealmClientScope> Scopes { get; } = scopes;
+    public IReadOnlyList<RealmRole> RealmRoles { get; } = realmRoles;
+    public IReadOnlyList<RealmGroup> Groups { get; } = groups;
+    public UserProfile UserProfile { get; } = userProfile;
     public IReadOnlyList<RealmUser> Users { get; } = users;
 
     public RealmClient? FindClient(string? clientId) =>
@@ -41,7 +47,9 @@ public sealed class ShopRealm(
         Users.FirstOrDefault(u => u.ServiceAccountClientId == clientId);
 }
 
+/// <param name="Id">The realm's id (the containerId of its roles in the admin API).</param>
 public sealed record RealmSettings(
+    string Id,
     string Name,
     string DisplayName,
     TimeSpan AccessTokenLifespan,
@@ -96,6 +104,7 @@ public sealed record ClaimMapper(
     bool InIdToken,
     bool InUserInfo);
 
+/// <summary>A user; <see cref="ClientRoles"/> hold composite roles expanded (realm-management's view-users).</summary>
 public sealed record RealmUser(
     string Id,
     string Username,
@@ -104,7 +113,14 @@ public sealed record RealmUser(
     bool EmailVerified,
     string? FirstName,
     string? LastName,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes,
     string? Password,
     IReadOnlyList<string> RealmRoles,
     IReadOnlyDictionary<string, IReadOnlyList<string>> ClientRoles,
+    IReadOnlyList<RealmGroup> Groups,
     string? ServiceAccountClientId);
+
+public sealed record RealmRole(string Id, string Name, string? Description);
+
+/// <summary>A group; <see cref="Path"/> is its names from the top, "/pricing-leads".</summary>
+public sealed record RealmGroup(string Id, string Name, string Path, string? ParentId);

@@ -14,6 +14,8 @@ public static class SupportedMappers
     public const string Acr = "oidc-acr-mapper";
     /// <summary>Only the AUTH_TIME note: the auth_time claim of Keycloak's built-in basic scope.</summary>
     public const string UserSessionNote = "oidc-usersessionmodel-note-mapper";
+    /// <summary>The user's groups: names, or paths with <c>full.path</c> "true".</summary>
+    public const string GroupMembership = "oidc-group-membership-mapper";
 
     private static readonly string[] TokenFlags =
         ["access.token.claim", "id.token.claim", "userinfo.token.claim", "introspection.token.claim"];
@@ -33,9 +35,10 @@ public static class SupportedMappers
             [AllowedOrigins] = Keys(),
             [Acr] = Keys(),
             [UserSessionNote] = Keys([.. ClaimKeys, "user.session.note"]),
+            [GroupMembership] = Keys("claim.name", "full.path"),
         };
 
-    /// <summary>User fields an attribute or property mapper may read.</summary>
+    /// <summary>User fields a property mapper may read; an attribute mapper also reads the user profile's attributes.</summary>
     public static readonly IReadOnlySet<string> UserFields =
         new HashSet<string> { "username", "email", "emailVerified", "firstName", "lastName" };
 

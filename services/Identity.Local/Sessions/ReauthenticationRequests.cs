@@ -3,12 +3,13 @@ using System.Security.Cryptography;
 namespace ShopAuthDemo.Identity.Local.Sessions;
 
 /// <summary>
-/// Authorization requests that sent a signed-in browser to the login page (prompt=login), waiting for the
-/// password. The login page returns to the same request without prompt=login; without this record, opening
-/// that return URL (or the original request with prompt removed) would get a code from the old session:
-/// re-authentication skipped, no password asked. A request is remembered by its client and PKCE code_challenge,
-/// which the client's verifier ties to this one request, so it cannot be dropped or changed; its return URL
-/// carries a random marker. It is answered only after a password sign-in later than the request, once.
+/// Authorization requests that sent a signed-in browser to the login page (prompt=login, or a sign-in older than
+/// max_age), waiting for the password. The login page returns to the same request without prompt=login or max_age;
+/// without this record, opening that return URL (or the original request with prompt or max_age removed) would get
+/// a code from the old session: re-authentication skipped, no password asked. A request is remembered by its
+/// client and PKCE code_challenge, which the client's verifier ties to this one request, so it cannot be dropped or
+/// changed; its return URL carries a random marker. It is answered only after a password sign-in later than the
+/// request, once.
 /// Entries expire after <see cref="Lifetime"/>; at most <see cref="Capacity"/> are kept, the oldest dropped first.
 /// </summary>
 public sealed class ReauthenticationRequests(TimeProvider time)

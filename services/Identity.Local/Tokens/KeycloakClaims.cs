@@ -55,7 +55,12 @@ public static class KeycloakClaims
                 yield return ("sub", JsonValue.Create(user.Id));
                 break;
             case SupportedMappers.UserAttribute or SupportedMappers.UserProperty:
-                if (UserField(user, mapper.Config["user.attribute"]) is { } field) yield return (claim, field);
+                if ((UserField(user, mapper.Config["user.attribute"]) ?? ProfileAttribute(user, mapper)) is { } field) yield return (claim, field);
+                break;
+            case SupportedMappers.GroupMembership:
+                // Always written, empty for a user in no group, as Keycloak does.
+                var fullPath = mapper.Config.GetValueOrDefault("full.path") == "true";
+                yield return (claim, new JsonArray([.. user.Groups.Select(g => JsonValue.Create(fullPath ? g.Path : g.Name))]));
                 break;
             case SupportedMappers.FullName:
                 var name = $"{user.FirstName} {user.LastName}".Trim();
@@ -93,6 +98,15 @@ public static class KeycloakClaims
         "lastName" => user.LastName is null ? null : JsonValue.Create(user.LastName),
         _ => null,
     };
+
+    // A user-profile attribute: its first value, or all of them when the mapper is multivalued; nothing without a value.
+    private static JsonNode? ProfileAttribute(RealmUser user, ClaimMapper mapper)
+    {
+        if (user.Attributes.GetValueOrDefault(mapper.Config["user.attribute"]) is not { Count: > 0 } values) return null;
+        return mapper.Config.GetValueOrDefault("multivalued") == "true"
+            ? new JsonArray([.. values.Select(v => JsonValue.Create(v))])
+            : JsonValue.Create(values[0]);
+    }
 
     private static JsonArray Roles(IEnumerable<string> roles, ClaimMapper mapper)
     {

@@ -1,8 +1,8 @@
-using Xunit;
 using System.Net;
 using System.Text.Json;
 using ShopAuthDemo.Testing;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
+using Xunit;
 using static ShopAuthDemo.Tests.IdentityLocal.Support.TokenRequests;
 
 namespace ShopAuthDemo.Tests.IdentityLocal;
@@ -75,4 +75,52 @@ public sealed class ClientCredentialsTests(LocalIdentityProviderFactory idp) : I
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unauthorized_client", (await JsonAsync(response)).GetProperty("error").GetString());
     }
+
+    [Theory]
+    [InlineData("catalog-api", "CATALOG_API_CLIENT_SECRET")]
+    [InlineData("orders-api", "ORDERS_API_CLIENT_SECRET")]
+    public async Task Rule_readers_get_a_policies_token_for_policy_api(string clientId, string secret)
+    {
+        var response = await ClientCredentialsAsync(idp.CreateClient(), clientId, Secret(secret), "policies");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = await AccessTokenAsync(response);
+
+        Assert.Equal(["policy-api"], Audiences(token));
+        Assert.Equal(clientId, token.GetClaim("azp").Value);
+        Assert.Contains("policies", token.GetClaim("scope").Value.Split(' '));
+        Assert.Empty(RealmRoles(token));
+    }
+
+    [Fact]
+    public async Task Partner_cannot_ask_for_the_policies_scope()
+    {
+        var response = await ClientCredentialsAsync(idp.CreateClient(), "partner-acme", Secret("PARTNER_ACME_CLIENT_SECRET"), "policies");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Policy_apis_service_account_token_carries_realm_management_view_users()
+    {
+        var response = await ClientCredentialsAsync(idp.CreateClient(), "policy-api", Secret("POLICY_API_CLIENT_SECRET"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = await AccessTokenAsync(response);
+
+        var roles = token.GetPayloadValue<JsonElement>("resource_access").GetProperty("realm-management").GetProperty("roles")
+            .EnumerateArray().Select(r => r.GetString());
+        // view-users is composite in Keycloak: the token carries the two query roles it contains as well.
+        Assert.Equal(["query-groups", "query-users", "view-users"], roles.Order());
+        Assert.Equal("service-account-policy-api", token.GetClaim("preferred_username").Value);
+    }
+
+    [Fact]
+    public async Task Catalog_apis_service_account_token_carries_no_role()
+    {
+        var token = await AccessTokenAsync(await ClientCredentialsAsync(idp.CreateClient(), "catalog-api", Secret("CATALOG_API_CLIENT_SECRET")));
+
+        Assert.False(token.TryGetPayloadValue<JsonElement>("resource_access", out _));
+        Assert.Empty(RealmRoles(token));
+        Assert.Empty(Audiences(token));
+    }
 }
+

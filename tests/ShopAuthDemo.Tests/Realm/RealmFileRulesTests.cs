@@ -190,4 +190,127 @@ public sealed class RealmFileRulesTests
         var realm = RealmFile.Load(RealmFiles.WriteVariant(r => r["users"]![0]!.AsObject().Remove("enabled")), Values);
         Assert.False(realm.FindPerson("alice")!.Enabled);
     }
+    private static JsonObject UserNamed(JsonObject realm, string username) =>
+        realm["users"]!.AsArray().Select(u => u!.AsObject()).Single(u => (string?)u["username"] == username);
+
+    private static JsonObject ProfileConfig(JsonObject realm) =>
+        JsonNode.Parse((string)realm["components"]![UserProfile.ProviderType]![0]!["config"]![UserProfile.ConfigKey]![0]!)!.AsObject();
+
+    private static void SetProfileConfig(JsonObject realm, JsonObject config) =>
+        realm["components"]![UserProfile.ProviderType]![0]!["config"]![UserProfile.ConfigKey] = new JsonArray(config.ToJsonString());
+
+    [Fact]
+    public void User_attribute_the_user_profile_does_not_declare_is_an_error_saying_keycloak_would_drop_it()
+    {
+        var error = LoadFails(r => UserNamed(r, "alice")["attributes"]!["loyaltyTier"] = new JsonArray("gold"));
+
+        Assert.Contains("users[alice].attributes.loyaltyTier: the realm's user profile does not declare 'loyaltyTier'", error.Message);
+        Assert.Contains("would drop it on import", error.Message);
+    }
+
+    [Fact]
+    public void Without_a_user_profile_component_only_the_default_attributes_exist()
+    {
+        // Keycloak 24+ then uses its default profile (username, email, firstName, lastName): country is dropped.
+        var error = LoadFails(r => r.Remove("components"));
+
+        Assert.Contains("users[alice].attributes.country: the realm's user profile does not declare 'country'", error.Message);
+    }
+
+    [Fact]
+    public void Attribute_mapper_of_an_undeclared_attribute_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => r["clientScopes"]!.AsArray().Single(s => (string?)s!["name"] == "profile")!["protocolMappers"]!
+            .AsArray().Single(m => (string?)m!["name"] == "country")!["config"]!["user.attribute"] = "countryCode");
+
+        Assert.Contains("user.attribute 'countryCode' is neither a user field nor declared in the user profile", error.Message);
+    }
+
+    [Fact]
+    public void Two_values_for_a_single_valued_attribute_are_an_error()
+    {
+        var error = LoadFails(r => UserNamed(r, "bob")["attributes"]!["country"] = new JsonArray("US", "DE"));
+
+        Assert.Contains("users[bob].attributes.country: 2 values for an attribute the user profile declares single-valued", error.Message);
+    }
+
+    [Fact]
+    public void Unmanaged_attribute_policy_is_an_error()
+    {
+        var error = LoadFails(r =>
+        {
+            var config = ProfileConfig(r);
+            config["unmanagedAttributePolicy"] = "ENABLED";
+            SetProfileConfig(r, config);
+        });
+
+        Assert.Contains("unmanagedAttributePolicy 'ENABLED' is not supported", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_property_in_the_user_profile_config_is_an_error()
+    {
+        var error = LoadFails(r =>
+        {
+            var config = ProfileConfig(r);
+            config["attributes"]![0]!["defaultValue"] = "x";
+            SetProfileConfig(r, config);
+        });
+
+        Assert.Contains("kc.user.profile.config: '$.attributes[0].defaultValue' is not supported", error.Message);
+    }
+
+    [Fact]
+    public void Other_components_are_an_error_naming_their_type()
+    {
+        var error = LoadFails(r => r["components"]!["org.keycloak.keys.KeyProvider"] = JsonNode.Parse("""[{ "providerId": "rsa-generated" }]"""));
+
+        Assert.Contains("components.org.keycloak.keys.KeyProvider: not supported", error.Message);
+    }
+
+    [Fact]
+    public void Membership_of_an_undeclared_group_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => UserNamed(r, "carol")["groups"] = new JsonArray("/pricing-lead"));
+
+        Assert.Contains("users[carol]: group '/pricing-lead' is not declared in groups", error.Message);
+    }
+
+    [Fact]
+    public void Roles_given_through_a_group_are_an_error()
+    {
+        var error = LoadFails(r => r["groups"]![0]!["realmRoles"] = new JsonArray("admin"));
+
+        Assert.Contains("groups[/pricing-leads]: roles on groups are not supported", error.Message);
+    }
+
+    [Fact]
+    public void Declaring_keycloaks_realm_management_roles_is_an_error()
+    {
+        var error = LoadFails(r => r["roles"]!["client"]!["realm-management"] = JsonNode.Parse("""[{ "name": "view-users" }]"""));
+
+        Assert.Contains("roles.client.realm-management: Keycloak defines these roles itself", error.Message);
+    }
+
+    [Fact]
+    public void A_realm_management_role_that_does_not_exist_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => UserNamed(r, "service-account-policy-api")["clientRoles"]!["realm-management"] = new JsonArray("view-user"));
+
+        Assert.Contains("client role 'realm-management/view-user' is not defined", error.Message);
+    }
+
+    [Fact]
+    public void Groups_of_a_user_are_read_by_path_with_nested_groups()
+    {
+        var realm = RealmFile.Load(RealmFiles.WriteVariant(r =>
+        {
+            r["groups"]![0]!["subGroups"] = JsonNode.Parse("""[{ "name": "coffee", "path": "/pricing-leads/coffee" }]""");
+            UserNamed(r, "alice")["groups"] = new JsonArray("/pricing-leads/coffee");
+        }), Values);
+
+        var group = Assert.Single(realm.FindPerson("alice")!.Groups);
+        Assert.Equal(("coffee", "/pricing-leads/coffee"), (group.Name, group.Path));
+        Assert.Equal(realm.Groups.Single(g => g.Path == "/pricing-leads").Id, group.ParentId);
+    }
 }

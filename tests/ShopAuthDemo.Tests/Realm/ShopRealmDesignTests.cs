@@ -35,6 +35,7 @@ public sealed class ShopRealmDesignTests
     [InlineData("orders", "orders-api")]
     [InlineData("payments", "payments-api")]
     [InlineData("shipping", "orders-api")]
+    [InlineData("policies", "policy-api")]
     public void Api_scopes_put_their_audience_in_access_tokens(string scope, string audience) =>
         Assert.Equal([audience], AudiencesOf(scope));
 
@@ -94,6 +95,8 @@ public sealed class ShopRealmDesignTests
     // Token exchange limits roles by the requester's scope: payments-api checks "customer" on alice's exchanged token.
     [InlineData("orders-api", new[] { "customer" })]
     [InlineData("partner-acme", new string[0])]
+    [InlineData("catalog-api", new string[0])]
+    [InlineData("policy-api", new string[0])]
     public void Each_client_may_carry_only_the_realm_roles_its_apis_check(string clientId, string[] roles) =>
         Assert.Equal(roles, Client(clientId).RoleScope.RealmRoles.Order());
 
@@ -101,8 +104,9 @@ public sealed class ShopRealmDesignTests
     public void Only_orders_api_may_carry_the_price_quotes_client_role()
     {
         var holders = Realm.Clients.Where(c => c.RoleScope.AllowsClientRole("catalog-api", "price-quotes")).Select(c => c.ClientId);
-        // catalog-api's own role is in its own scope (Keycloak's rule), but catalog-api never gets a token.
+        // catalog-api's own role is in its own scope (Keycloak's rule), but its service account does not hold it.
         Assert.Equal(["catalog-api", "orders-api"], holders.Order());
+        Assert.Empty(Realm.ServiceAccountOf("catalog-api")!.ClientRoles);
     }
 
     [Theory]
@@ -152,15 +156,102 @@ public sealed class ShopRealmDesignTests
         Assert.NotNull(Realm.ServiceAccountOf("partner-acme"));
     }
 
-    [Theory]
-    [InlineData("catalog-api")]
-    [InlineData("payments-api")]
-    public void Apis_that_only_receive_tokens_have_no_flows(string clientId)
+    [Fact]
+    public void Payments_api_only_receives_tokens_and_has_no_flows()
     {
-        var client = Client(clientId);
+        var client = Client("payments-api");
 
         Assert.True(client.BearerOnly);
         Assert.False(client.StandardFlowEnabled);
         Assert.False(client.ServiceAccountsEnabled);
+    }
+
+    [Theory]
+    [InlineData("catalog-api", "CATALOG_API")]
+    [InlineData("policy-api", "POLICY_API")]
+    public void Apis_that_read_access_rules_are_confidential_service_accounts_with_no_other_flow(string clientId, string prefix)
+    {
+        var client = Client(clientId);
+
+        Assert.False(client.IsPublic);
+        Assert.False(client.BearerOnly);
+        Assert.Equal($"value-of-{prefix}_CLIENT_SECRET", client.Secret);
+        Assert.True(client.ServiceAccountsEnabled);
+        Assert.False(client.StandardFlowEnabled);
+        Assert.False(client.StandardTokenExchangeEnabled);
+        Assert.False(client.FullScopeAllowed);
+        Assert.NotNull(Realm.ServiceAccountOf(clientId));
+    }
+
+    [Fact]
+    public void Policies_scope_is_optional_for_the_rule_readers_and_the_back_office_only()
+    {
+        var withPolicies = Realm.Clients.Where(c => c.DefaultScopes.Concat(c.OptionalScopes).Contains("policies")).Select(c => c.ClientId);
+
+        Assert.Equal(["backoffice-web", "catalog-api", "orders-api"], withPolicies.Order());
+        Assert.All(Realm.Clients, c => Assert.DoesNotContain("policies", c.DefaultScopes));
+    }
+
+    [Theory]
+    [InlineData("alice", "DE")]
+    [InlineData("bob", "US")]
+    [InlineData("carol", "DE")]
+    public void Dev_users_have_their_country(string username, string country) =>
+        Assert.Equal([country], Realm.FindPerson(username)!.Attributes["country"]);
+
+    [Theory]
+    [InlineData("country")]
+    [InlineData("company")]
+    [InlineData("username")]
+    [InlineData("email")]
+    [InlineData("firstName")]
+    [InlineData("lastName")]
+    public void User_profile_declares_the_attribute_so_keycloak_keeps_it(string attribute) =>
+        Assert.True(Realm.UserProfile.Declares(attribute));
+
+    [Fact]
+    public void Only_carol_is_a_pricing_lead()
+    {
+        var leads = Realm.Users.Where(u => u.Groups.Any(g => g.Path == "/pricing-leads")).Select(u => u.Username);
+
+        Assert.Equal(["carol"], leads);
+    }
+
+    [Fact]
+    public void Country_is_served_by_userinfo_only()
+    {
+        var mapper = Assert.Single(Realm.Scopes.SelectMany(s => s.Mappers), m => m.Config.GetValueOrDefault("user.attribute") == "country");
+
+        Assert.Contains(mapper, Realm.GetScope("profile").Mappers);
+        Assert.Equal("country", mapper.Config["claim.name"]);
+        Assert.True(mapper.InUserInfo);
+        Assert.False(mapper.InAccessToken);
+        Assert.False(mapper.InIdToken);
+    }
+
+    [Fact]
+    public void Groups_scope_puts_group_names_in_access_tokens_and_userinfo_for_the_back_office_only()
+    {
+        var mapper = Assert.Single(Realm.GetScope("groups").Mappers);
+
+        Assert.Equal(SupportedMappers.GroupMembership, mapper.Type);
+        Assert.Equal("groups", mapper.Config["claim.name"]);
+        Assert.Equal("false", mapper.Config["full.path"]);
+        Assert.True(mapper.InAccessToken);
+        Assert.True(mapper.InUserInfo);
+        Assert.False(mapper.InIdToken);
+        Assert.Equal(["backoffice-web"], Realm.Clients.Where(c => c.DefaultScopes.Concat(c.OptionalScopes).Contains("groups")).Select(c => c.ClientId));
+    }
+
+    [Fact]
+    public void Only_policy_apis_service_account_may_read_users_through_the_admin_api()
+    {
+        var readers = Realm.Clients.Where(c => c.RoleScope.AllowsClientRole(RealmManagementClient.ClientId, RealmManagementClient.ViewUsers));
+        var holders = Realm.Users.Where(u => u.ClientRoles.ContainsKey(RealmManagementClient.ClientId));
+
+        Assert.Equal(["policy-api"], readers.Select(c => c.ClientId));
+        Assert.Equal(["service-account-policy-api"], holders.Select(u => u.Username));
+        Assert.Contains(RealmManagementClient.ViewUsers, Realm.ServiceAccountOf("policy-api")!.ClientRoles[RealmManagementClient.ClientId]);
+        Assert.DoesNotContain("manage-users", Realm.ServiceAccountOf("policy-api")!.ClientRoles[RealmManagementClient.ClientId]);
     }
 }

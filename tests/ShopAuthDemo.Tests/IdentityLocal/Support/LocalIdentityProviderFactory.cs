@@ -23,6 +23,8 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRea
         ["BACKOFFICE_WEB_CLIENT_SECRET"] = "test-backoffice-web-secret",
         ["ORDERS_API_CLIENT_SECRET"] = "test-orders-api-secret",
         ["PARTNER_ACME_CLIENT_SECRET"] = "test-partner-acme-secret",
+        ["CATALOG_API_CLIENT_SECRET"] = "test-catalog-api-secret",
+        ["POLICY_API_CLIENT_SECRET"] = "test-policy-api-secret",
         ["DEV_USER_PASSWORD"] = "test-user-password",
     };
 

@@ -16,6 +16,21 @@ public static class TokenRequests
         PostAsync(client, [("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret),
             .. scope is null ? Array.Empty<(string, string)>() : [("scope", scope)]]);
 
+    public const string UserInfoPath = "/realms/shop/protocol/openid-connect/userinfo";
+
+    public static Task<HttpResponseMessage> UserInfoAsync(HttpClient client, string accessToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, UserInfoPath);
+        request.Headers.Authorization = new("Bearer", accessToken);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>A JSON string array claim ("groups": ["pricing-leads"]), empty when the token has none.</summary>
+    public static IReadOnlyList<string> StringArray(JsonWebToken token, string claim) =>
+        token.TryGetPayloadValue<JsonElement>(claim, out var values) && values.ValueKind == JsonValueKind.Array
+            ? values.EnumerateArray().Select(v => v.GetString()!).ToList()
+            : [];
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
