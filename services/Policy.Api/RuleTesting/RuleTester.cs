@@ -51,8 +51,9 @@ public sealed class RuleTester(RuleStore rules, UserDirectory directory, TimePro
         Now = whatIf.Time is { } time ? new(time, AttributeSource.WhatIf) : new(clock.GetUtcNow(), AttributeSource.Clock),
     };
 
+    // A step-up asked for because no sign-in time is known here would mislead without this sentence.
     private static string Explain(AccessDecision decision, DirectoryUser? user, RuleWhatIf whatIf) =>
-        user is not null && whatIf.LastSignIn is null && decision.Attributes().Any(a => a.Name == "user.auth_time")
+        decision.Outcome == DecisionOutcome.StepUp && user is not null && whatIf.LastSignIn is null
             ? $"{decision.Reason} The tester cannot know when {user.Username} last signed in (only their token says so): " +
                 "type a last sign-in to try one."
             : decision.Reason;

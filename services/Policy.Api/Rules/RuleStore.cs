@@ -16,8 +16,9 @@ public sealed class RuleStore(PolicyContext policy, TimeProvider clock, ILogger<
 
     public async Task<AccessRulesDocument> ReadAsync(CancellationToken cancellationToken)
     {
-        // One read transaction: the version and the rules it numbers, never one change apart.
-        await using var transaction = await policy.Database.BeginTransactionAsync(cancellationToken);
+        // The version first. Should a change land between the two reads, this answer pairs the old number with
+        // the new rules, and the next poll (sending the old ETag) fetches them again. The other order could pair
+        // the old rules with the new number: a service would keep them, hidden behind a current-looking ETag.
         var version = await ReadVersionAsync(cancellationToken);
         var rules = await policy.Rules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
         return new AccessRulesDocument(version, [.. rules.Select(r => r.ToRule())]);
@@ -75,8 +76,14 @@ public sealed class RuleStore(PolicyContext policy, TimeProvider clock, ILogger<
         var after = stored.ToRule();
         policy.Audit.Add(new RuleAuditEntry
         {
-            RuleId = after.Id, Version = version, At = clock.GetUtcNow(),
-            Who = author.Username, WhoSub = author.Subject, Change = change, Before = before, After = after,
+            RuleId = after.Id,
+            Version = version,
+            At = clock.GetUtcNow(),
+            Who = author.Username,
+            WhoSub = author.Subject,
+            Change = change,
+            Before = before,
+            After = after,
         });
         await policy.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
