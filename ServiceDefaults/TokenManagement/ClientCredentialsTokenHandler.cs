@@ -4,7 +4,7 @@ namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 
 // For service-to-service calls made on the service's own behalf (no user involved).
 public sealed class ClientCredentialsTokenHandler(
-    ClientCredentialsTokens tokens, string scope, string? audience, ILogger<ClientCredentialsTokenHandler> logger)
+    ClientCredentialsTokens tokens, string? scope, string? audience, ILogger<ClientCredentialsTokenHandler> logger)
     : AccessTokenHandler(logger)
 {
     protected override string GrantType => "client_credentials";

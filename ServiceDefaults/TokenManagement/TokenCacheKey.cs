@@ -10,7 +10,7 @@ public sealed record TokenCacheKey(string GrantType, string ClientId, string? Au
 {
     private const string Prefix = "token-management";
 
-    public static TokenCacheKey ClientCredentials(string clientId, string scope, string? audience) =>
+    public static TokenCacheKey ClientCredentials(string clientId, string? scope, string? audience) =>
         new("client_credentials", clientId, audience, scope);
 
     public static TokenCacheKey TokenExchange(string clientId, string subjectToken, string audience, string? scope) =>

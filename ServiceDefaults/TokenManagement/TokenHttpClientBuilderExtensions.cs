@@ -5,10 +5,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class TokenHttpClientBuilderExtensions
 {
-    // Calls made as this service: e.g. .AddClientCredentialsToken("catalog.read").
-    public static IHttpClientBuilder AddClientCredentialsToken(this IHttpClientBuilder builder, string scope, string? audience = null)
+    // Calls made as this service: e.g. .AddClientCredentialsToken("catalog.read"). scope: null asks for the
+    // client's default scopes only (no scope parameter), for a callee that needs nothing but the service account's roles.
+    public static IHttpClientBuilder AddClientCredentialsToken(this IHttpClientBuilder builder, string? scope, string? audience = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        if (scope is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        }
+
         return builder.AddHttpMessageHandler(services => new ClientCredentialsTokenHandler(
             Required<ClientCredentialsTokens>(services), scope, audience,
             services.GetRequiredService<ILogger<ClientCredentialsTokenHandler>>()));

@@ -1,16 +1,24 @@
+using ShopAuthDemo.Policy.Api.Apis;
+using ShopAuthDemo.Policy.Api.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiProblemDetails();
 builder.AddJwtBearerAuthentication();
+builder.AddTokenManagement();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// Explicit order: the exception handler must wrap authentication, so nothing escapes as a bare 500.
 app.UseApiProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapRulesApi();
+app.MapRuleTestsApi();
 app.MapWhoAmI();
 
 app.Run();

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopAuthDemo.Policy.Api.Authorization;
+using ShopAuthDemo.Policy.Api.Infrastructure;
+using ShopAuthDemo.Policy.Api.PolicyInformationPoint;
+using ShopAuthDemo.Policy.Api.Rules;
+using ShopAuthDemo.Policy.Api.RuleTesting;
+using ShopAuthDemo.ServiceDefaults.Authentication;
+
+namespace ShopAuthDemo.Policy.Api.Extensions;
+
+public static class ApplicationServicesExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        // A file, not :memory:, so the rules and their audit log survive a restart.
+        var connectionString = builder.Configuration.GetConnectionString("policydb")
+            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "policy.db")}";
+        builder.Services.AddDbContext<PolicyContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHostedService<PolicyDatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<PolicyDatabaseHealthCheck>("policy-database");
+
+        builder.Services.ConfigureHttpJsonOptions(json => RuleJson.Configure(json.SerializerOptions));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<RuleStore>();
+        builder.Services.AddScoped<RuleTester>();
+        builder.Services.AddSingleton(TestClients.From(builder.Configuration));
+
+        // The rule tester's lookups, made as policy-api itself. No scope: the role its service account holds
+        // (realm-management view-users) comes with the client's default scopes.
+        var identity = IdentityProviderSettings.From(builder.Configuration);
+        builder.Services.AddHttpClient<UserDirectory>(http => http.BaseAddress = UserDirectory.AdminAddress(identity.Authority))
+            .AddClientCredentialsToken(scope: null);
+
+        builder.Services.AddAuthorizationBuilder().AddPolicyApiPolicies(RuleReaderClients.From(builder.Configuration));
+    }
+}
