@@ -22,7 +22,7 @@ internal static partial class PoliciesLog
     public static partial void RefreshRecovered(this ILogger logger, long version);
 
     [LoggerMessage(LogLevel.Information,
-        "Access decision {Outcome} on {Action} for {Sub}: rule {RuleId} {RuleName}; attributes read: {Attributes}")]
+        "Access decision {Outcome} on {Action} for {Sub}, rule {RuleId} '{RuleName}'; attributes read: {Attributes}")]
     public static partial void Decided(this ILogger logger, string outcome, string action, string? sub, int? ruleId, string? ruleName, string attributes);
 
     [LoggerMessage(LogLevel.Warning, "{Action} refused for {Sub}: the access rules are not loaded yet")]

@@ -25,7 +25,7 @@ public sealed class DecisionRecorder(ILogger<DecisionRecorder> logger, AccessRul
         var outcome = decision.Outcome.ToString();
         var attributes = string.Join(", ", decision.Attributes().Select(attribute => $"{attribute.Name} from {attribute.Source}"));
 
-        logger.Decided(outcome, action, decision.Request.Subject.Value, decision.Rule?.Id, decision.Rule?.Name, attributes);
+        logger.Decided(outcome, action, decision.Request.Subject.Value, decision.Rule?.Id, decision.Rule?.Name ?? "none", attributes);
         Activity.Current?.AddEvent(new ActivityEvent(EventName, tags: new ActivityTagsCollection
         {
             ["access.action"] = action,
