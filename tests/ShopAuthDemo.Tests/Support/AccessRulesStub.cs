@@ -15,6 +15,7 @@ public sealed class AccessRulesStub(AccessRulesDocument? initial = null) : IAcce
 {
     private AccessRulesDocument document = initial ?? SeededAccessRules.Document();
     private int fetches;
+    private int notModified;
 
     public AccessRulesDocument Document => Volatile.Read(ref document);
 
@@ -22,6 +23,9 @@ public sealed class AccessRulesStub(AccessRulesDocument? initial = null) : IAcce
 
     /// <summary>Polls that reached policy-api, answered or not.</summary>
     public int Fetches => Volatile.Read(ref fetches);
+
+    /// <summary>Polls answered "304 Not Modified" because they named the current version.</summary>
+    public int NotModifiedAnswers => Volatile.Read(ref notModified);
 
     /// <summary>A change on the Access rules page: the rules given, as the next version.</summary>
     public AccessRulesDocument Publish(params AccessRule[] rules)
@@ -40,7 +44,9 @@ public sealed class AccessRulesStub(AccessRulesDocument? initial = null) : IAcce
         Interlocked.Increment(ref fetches);
         if (Down) throw new HttpRequestException("policy-api is down (test).");
         var current = Document;
-        return Task.FromResult(knownVersion == current.Version ? null : current);
+        if (knownVersion != current.Version) return Task.FromResult<AccessRulesDocument?>(current);
+        Interlocked.Increment(ref notModified);
+        return Task.FromResult<AccessRulesDocument?>(null);
     }
 
     /// <summary>GET /api/rules as policy-api answers it.</summary>
@@ -50,7 +56,11 @@ public sealed class AccessRulesStub(AccessRulesDocument? initial = null) : IAcce
         if (Down) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         var current = Document;
         var etag = new EntityTagHeaderValue($"\"{current.Version}\"");
-        if (request.Headers.IfNoneMatch.Contains(etag)) return new HttpResponseMessage(HttpStatusCode.NotModified);
+        if (request.Headers.IfNoneMatch.Contains(etag))
+        {
+            Interlocked.Increment(ref notModified);
+            return new HttpResponseMessage(HttpStatusCode.NotModified);
+        }
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(current, options: AccessRulesJson.Options) };
         response.Headers.ETag = etag;
         return response;
