@@ -116,6 +116,8 @@ public sealed class AccessDecisionsTests : IAsyncLifetime
         Assert.Contains("Access decision Deny on orders.place for 7d1f-decision-trace, rule 2 'No grinders to the US'", line);
         Assert.Contains("user.country from UserInfo", line);
         Assert.Contains("order.total from Resource", line);
+        // The request's activity stops (and hands over its events) just after the response is sent.
+        await Eventually.TrueAsync(() => !events.IsEmpty, TimeSpan.FromSeconds(5), "the request's activity has stopped");
         var trace = Assert.Single(events).Tags.ToDictionary(tag => tag.Key, tag => tag.Value);
         Assert.Equal("Deny", trace["access.outcome"]);
         Assert.Equal(2, trace["access.rule.id"]);

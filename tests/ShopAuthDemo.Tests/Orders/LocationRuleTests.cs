@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ShopAuthDemo.ServiceDefaults.Policies;
 using ShopAuthDemo.Tests.Orders.Support;
@@ -21,7 +22,9 @@ public sealed class LocationRuleTests : IAsyncLifetime
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly OrdersApiHost host = new();
 
-    public LocationRuleTests() => host.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock);
+    private readonly CapturedLogs logs = new();
+
+    public LocationRuleTests() => host.ConfigureServices = services => services.AddSingleton<TimeProvider>(clock).AddSingleton<ILoggerProvider>(logs);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -60,11 +63,14 @@ public sealed class LocationRuleTests : IAsyncLifetime
         using var bob = host.As(OrderTokens.Bob);
 
         var orders = Enumerable.Range(0, 20).SelectMany(_ => new[] { alice.PlaceOrderAsync(Beans), bob.PlaceOrderAsync(Beans) }).ToList();
-        await Eventually.TrueAsync(() => host.Downstream.UserInfoCalls.Count == 2, TimeSpan.FromSeconds(10), "both users' lookups are in flight");
+        // Every order priced and both users' lookups held in flight: the other 38 orders must join those two.
+        await Eventually.TrueAsync(() => host.Downstream.QuoteCalls() == 40 && host.Downstream.UserInfoCalls.Count >= 2,
+            TimeSpan.FromSeconds(10), "all orders priced, both users' lookups in flight");
         host.Downstream.UserInfoGate.SetResult();
         var responses = await Task.WhenAll(orders);
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        Assert.True(host.Downstream.UserInfoCalls.Count == 2, string.Join("\n", logs.Messages.Where(m => m.Contains("Userinfo", StringComparison.Ordinal))));
         Assert.Equal([OrderTokens.Alice.Subject, OrderTokens.Bob.Subject], host.Downstream.UserInfoCalls.Order());
         Assert.Equal(2, UserInfoRequestsSent);
 
