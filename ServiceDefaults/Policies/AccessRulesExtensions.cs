@@ -70,7 +70,7 @@ public static class AccessRulesExtensions
 
         // PEP: the requirement's handler and the answers to its failures.
         services.AddSingleton<IAuthorizationHandler, AccessRuleHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessRuleResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRuleResultHandler>();
         return builder;
     }
 }

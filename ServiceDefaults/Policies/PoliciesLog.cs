@@ -25,7 +25,8 @@ internal static partial class PoliciesLog
         "Access decision {Outcome} on {Action} for {Sub}, rule {RuleId} '{RuleName}'; attributes read: {Attributes}")]
     public static partial void Decided(this ILogger logger, string outcome, string action, string? sub, int? ruleId, string? ruleName, string attributes);
 
-    [LoggerMessage(LogLevel.Warning, "{Action} refused for {Sub}: the access rules are not loaded yet")]
+    // Information, not a warning per request: the refresher has already warned that the rules are missing.
+    [LoggerMessage(LogLevel.Information, "{Action} refused for {Sub}: the access rules are not loaded yet")]
     public static partial void RefusedWithoutRules(this ILogger logger, string action, string? sub);
 
     [LoggerMessage(LogLevel.Warning, "Userinfo lookup for {Sub} failed ({Reason}); rules that need the country refuse")]

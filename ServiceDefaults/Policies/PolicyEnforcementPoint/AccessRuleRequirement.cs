@@ -11,7 +11,11 @@ public sealed record AccessRuleRequirement(string Action) : IAuthorizationRequir
 
 public static class AccessRulePolicyExtensions
 {
-    /// <summary>Put it last in the policy: it is decided only for callers every other requirement admits.</summary>
+    /// <summary>
+    /// Decided only for callers every other requirement of the policy admits. ASP.NET Core's own requirements
+    /// (roles, claims, assertions) are checked first; a custom requirement whose handler is registered after
+    /// <c>AddAccessRules</c> would keep the rules from being asked, and the request is refused (fail closed).
+    /// </summary>
     public static AuthorizationPolicyBuilder RequireAccessRules(this AuthorizationPolicyBuilder policy, string action) =>
         policy.AddRequirements(new AccessRuleRequirement(action));
 }
