@@ -6,6 +6,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiProblemDetails();
 builder.AddJwtBearerAuthentication();
+// catalog-api's own token, for one thing: reading the access rules from policy-api.
+builder.AddTokenManagement();
 builder.AddApplicationServices();
 // OpenAPI description of these routes; the gateway publishes the ones it exposes.
 builder.Services.AddOpenApi();

@@ -21,5 +21,6 @@ app.MapOpenApi();
 app.MapOrdersApi();
 app.MapPartnerShippingApi();
 app.MapIdentityChainApi();
+app.MapAccessDecisionsApi();
 
 app.Run();

@@ -51,6 +51,27 @@ public abstract class CompiledRule(AccessRule definition)
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="values"/> holds <paramref name="wanted"/>. Indexes a list rather than using
+    /// foreach over the interface, whose boxed enumerator would be an allocation on every decision.
+    /// </summary>
+    protected static bool Contains(IReadOnlyCollection<string> values, string wanted, StringComparison comparison)
+    {
+        if (values is IReadOnlyList<string> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (string.Equals(list[i], wanted, comparison)) return true;
+            }
+            return false;
+        }
+        foreach (var value in values)
+        {
+            if (string.Equals(value, wanted, comparison)) return true;
+        }
+        return false;
+    }
+
     protected static string Text(DateTimeOffset? value) => value?.ToString("u") ?? "none";
 
     protected static string Text(decimal? value) => value?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "none";

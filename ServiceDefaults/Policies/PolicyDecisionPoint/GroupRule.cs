@@ -12,11 +12,7 @@ public sealed class GroupRule(AccessRule definition, decimal percentAbove, strin
     public override RuleVerdict Evaluate(AccessRequest request)
     {
         if (request.PriceChangePercent.Value is not { } percent || percent <= percentAbove) return RuleVerdict.NotApplicable;
-        foreach (var member in request.Groups.Value)
-        {
-            if (string.Equals(member, group, StringComparison.Ordinal)) return RuleVerdict.Satisfied;
-        }
-        return RuleVerdict.Refused;
+        return Contains(request.Groups.Value, group, StringComparison.Ordinal) ? RuleVerdict.Satisfied : RuleVerdict.Refused;
     }
 
     public override string Explain(AccessRequest request) =>

@@ -16,7 +16,7 @@ public sealed class LocationRule(AccessRule definition, IEnumerable<string> coun
 
     public override RuleVerdict Evaluate(AccessRequest request)
     {
-        if (!Contains(request.ProductCategories.Value, category)) return RuleVerdict.NotApplicable;
+        if (!Contains(request.ProductCategories.Value, category, StringComparison.OrdinalIgnoreCase)) return RuleVerdict.NotApplicable;
         // Unknown because userinfo failed: refuse rather than guess; a missing attribute is simply "not listed".
         if (request.Country.Source == AttributeSource.Unavailable) return RuleVerdict.Refused;
         return request.Country.Value is { } country && countries.Contains(country) ? RuleVerdict.Refused : RuleVerdict.Satisfied;
@@ -32,13 +32,4 @@ public sealed class LocationRule(AccessRule definition, IEnumerable<string> coun
         new("order.categories", string.Join(", ", request.ProductCategories.Value), request.ProductCategories.Source),
         new("user.country", request.Country.Value ?? "none", request.Country.Source),
     ];
-
-    private static bool Contains(IReadOnlyCollection<string> categories, string wanted)
-    {
-        foreach (var category in categories)
-        {
-            if (string.Equals(category, wanted, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
 }

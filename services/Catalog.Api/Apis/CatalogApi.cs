@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Catalog.Api.Authorization;
 using ShopAuthDemo.Catalog.Api.Infrastructure;
+using ShopAuthDemo.Catalog.Api.PolicyInformationPoint;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 
 namespace ShopAuthDemo.Catalog.Api.Apis;
@@ -17,8 +18,15 @@ public static class CatalogApi
         products.MapGet("/", GetProducts).AllowAnonymous();
         products.MapGet("/{id:int}", GetProduct).AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        products.MapPut("/{id:int}/price", ChangePrice).RequireAuthorization(CatalogPolicies.Admin)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        // The body is read (and validated) by PriceChangeSource, before the access rules decide on it.
+        products.MapPut("/{id:int}/price", ChangePrice).RequireAuthorization(CatalogPolicies.ChangePrice)
+            .Accepts<PriceChangeRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
@@ -36,35 +44,36 @@ public static class CatalogApi
         return product is null ? ProductNotFound(id) : TypedResults.Ok(ProductResponse.From(product));
     }
 
-    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult>> ChangePrice(
-        int id, PriceChangeRequest request, ClaimsPrincipal user, CatalogContext catalog,
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> ChangePrice(
+        int id, PriceChange change, ClaimsPrincipal user, CatalogContext catalog,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var product = await catalog.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var product = await catalog.Products.SingleOrDefaultAsync(p => p.Id == change.ProductId, cancellationToken);
         if (product is null)
         {
             return ProductNotFound(id);
         }
 
-        var oldPrice = product.Price;
-        product.Price = request.Price;
+        // The rules decided on the step from the price they saw. Another change in between would make this a
+        // different step (two "small" changes adding up to a big one), so it is not made.
+        if (product.Price != change.OldPrice)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The price changed meanwhile.",
+                detail: $"Product {id} costs {product.Price} now, not {change.OldPrice}. Check the new price and try again.");
+        }
+
+        product.Price = change.NewPrice;
         await catalog.SaveChangesAsync(cancellationToken);
 
         // Who (user and client) changed what; never the token itself.
         loggers.CreateLogger(typeof(CatalogApi)).LogInformation(
             "Price of product {ProductId} changed from {OldPrice} to {NewPrice} by {Subject} via {Client}",
-            id, oldPrice, product.Price, user.GetSubject(), user.GetAuthorizedParty());
+            id, change.OldPrice, product.Price, user.GetSubject(), user.GetAuthorizedParty());
 
         return TypedResults.Ok(ProductResponse.From(product));
     }
 
-    private static ProblemHttpResult ProductNotFound(int id) => TypedResults.Problem(
+    public static ProblemHttpResult ProductNotFound(int id) => TypedResults.Problem(
         title: "Product not found.",
         detail: $"There is no product with id {id}.",
         statusCode: StatusCodes.Status404NotFound);

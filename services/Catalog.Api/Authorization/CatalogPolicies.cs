@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.Policies.PolicyEnforcementPoint;
+using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
 namespace ShopAuthDemo.Catalog.Api.Authorization;
 
 public static class CatalogPolicies
 {
-    public const string Admin = "CatalogAdmin";
+    public const string ChangePrice = "CatalogChangePrice";
     public const string PriceQuotes = "CatalogPriceQuotes";
 
     public const string AdminRole = "admin";
@@ -17,13 +19,16 @@ public static class CatalogPolicies
 
     public static AuthorizationBuilder AddCatalogPolicies(this AuthorizationBuilder authorization) =>
         authorization
-            .AddPolicy(Admin, policy => policy
+            .AddPolicy(ChangePrice, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireRole(AdminRole)
                 // Bearer validation already checks aud; saying it again here keeps the rule true if that
                 // set-up is ever loosened (more audiences, another scheme): an admin's token minted for
                 // orders-api or payments-api must not change catalog prices.
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience))
+                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                // Then the access rules an admin manages in the back office (big changes need a pricing
+                // lead, office hours): decided here, in catalog-api, on its own copy of the rules.
+                .RequireAccessRules(AccessActions.ChangePrice))
             .AddPolicy(PriceQuotes, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(KeycloakClaimTypes.Audience, Audience)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Catalog.Api.Authorization;
 using ShopAuthDemo.Catalog.Api.Infrastructure;
+using ShopAuthDemo.Catalog.Api.PolicyInformationPoint;
+using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
 namespace ShopAuthDemo.Catalog.Api.Extensions;
 
@@ -15,6 +17,8 @@ public static class ApplicationServicesExtensions
         builder.Services.AddDbContext<CatalogContext>(options => options.UseSqlite(connectionString));
         builder.Services.AddHostedService<CatalogDatabaseInitializer>();
 
+        // Price changes are decided by the access rules of policy-api, on the change as the resource.
+        builder.AddAccessRules<PriceChangeSource>(AccessActions.ChangePrice);
         builder.Services.AddAuthorizationBuilder().AddCatalogPolicies();
     }
 }

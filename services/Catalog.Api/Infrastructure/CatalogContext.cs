@@ -13,6 +13,7 @@ public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : D
         {
             product.Property(p => p.Name).HasMaxLength(100);
             product.Property(p => p.Description).HasMaxLength(500);
+            product.Property(p => p.Category).HasMaxLength(100);
             // SQLite has no decimal type: EF would store TEXT, which sorts "10.00" before "9.00".
             // Whole cents in an INTEGER column are exact and compare correctly in SQL.
             product.Property(p => p.Price)

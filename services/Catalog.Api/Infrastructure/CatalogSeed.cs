@@ -6,11 +6,11 @@ public static class CatalogSeed
 {
     public static IReadOnlyList<Product> Products() =>
     [
-        new() { Name = "Espresso beans 1 kg", Description = "Dark roast, single origin.", Price = 24.90m },
-        new() { Name = "Pour-over kettle", Description = "Gooseneck, 1 litre.", Price = 39.00m },
-        new() { Name = "Hand grinder", Description = "Conical steel burrs.", Price = 59.50m },
-        new() { Name = "Paper filters (100)", Description = "Size 02, unbleached.", Price = 4.20m },
-        new() { Name = "Milk jug", Description = "Stainless steel, 350 ml.", Price = 12.00m },
-        new() { Name = "Tasting cups (set of 4)", Description = "Porcelain, 150 ml.", Price = 18.75m },
+        new() { Name = "Espresso beans 1 kg", Description = "Dark roast, single origin.", Price = 24.90m, Category = "Coffee" },
+        new() { Name = "Pour-over kettle", Description = "Gooseneck, 1 litre.", Price = 39.00m, Category = "Brewing" },
+        new() { Name = "Hand grinder", Description = "Conical steel burrs.", Price = 59.50m, Category = "Grinders" },
+        new() { Name = "Paper filters (100)", Description = "Size 02, unbleached.", Price = 4.20m, Category = "Brewing" },
+        new() { Name = "Milk jug", Description = "Stainless steel, 350 ml.", Price = 12.00m, Category = "Accessories" },
+        new() { Name = "Tasting cups (set of 4)", Description = "Porcelain, 150 ml.", Price = 18.75m, Category = "Accessories" },
     ];
 }

@@ -5,8 +5,8 @@ using ShopAuthDemo.Orders.Api.Authorization;
 using ShopAuthDemo.Orders.Api.Infrastructure;
 using ShopAuthDemo.Orders.Api.Model;
 using ShopAuthDemo.Orders.Api.Ordering;
+using ShopAuthDemo.Orders.Api.PolicyInformationPoint;
 using ShopAuthDemo.ServiceDefaults.Authentication;
-using ShopAuthDemo.ServiceDefaults.TokenManagement;
 
 namespace ShopAuthDemo.Orders.Api.Apis;
 
@@ -15,7 +15,13 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var mine = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(OrdersPolicies.Customer);
-        mine.MapPost("/", PlaceOrder);
+        // The body is read, validated and priced by PricedOrderSource, before the access rules decide on it.
+        mine.MapPost("/", PlaceOrder).RequireAuthorization(OrdersPolicies.PlaceOrder)
+            .Accepts<PlaceOrderRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         mine.MapGet("/", GetMyOrders);
         mine.MapGet("/{id:guid}", GetMyOrder);
         mine.MapPost("/{id:guid}/payment", RetryPayment);
@@ -25,24 +31,11 @@ public static class OrdersApi
         return app;
     }
 
-    public static async Task<Results<Created<OrderResponse>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
-        PlaceOrderRequest request, ClaimsPrincipal user, OrderPlacement placement, CancellationToken cancellationToken)
+    public static async Task<Created<OrderResponse>> PlaceOrder(
+        PricedOrder order, ClaimsPrincipal user, OrderPlacement placement, CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
-        try
-        {
-            var (order, refused) = await placement.PlaceAsync(user, request.Items!, cancellationToken);
-            return order is null
-                ? TypedResults.ValidationProblem(refused!)
-                : TypedResults.Created($"/api/orders/{order.Id}", OrderResponse.From(order));
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TokenRequestException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The catalog is unavailable.", detail: "Your order was not placed and nothing was charged. Try again in a moment.");
-        }
+        var placed = await placement.PlaceAsync(user, order.Quote, cancellationToken);
+        return TypedResults.Created($"/api/orders/{placed.Id}", OrderResponse.From(placed));
     }
 
     public static async Task<Ok<List<OrderResponse>>> GetMyOrders(
@@ -57,14 +50,14 @@ public static class OrdersApi
         Guid id, ClaimsPrincipal user, OrdersContext orders, CancellationToken cancellationToken)
     {
         var order = await FindOwnOrderAsync(orders, id, user, cancellationToken);
-        return order is null ? OrderNotFound(id) : TypedResults.Ok(OrderResponse.From(order));
+        return order is null ? OrderProblems.OrderNotFound(id) : TypedResults.Ok(OrderResponse.From(order));
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> RetryPayment(
         Guid id, ClaimsPrincipal user, OrdersContext orders, OrderPlacement placement, CancellationToken cancellationToken)
     {
         var order = await FindOwnOrderAsync(orders, id, user, cancellationToken);
-        if (order is null) return OrderNotFound(id);
+        if (order is null) return OrderProblems.OrderNotFound(id);
         if (order.Status == OrderStatus.AwaitingPayment) await placement.PayAsync(order, cancellationToken);
         return TypedResults.Ok(OrderResponse.From(order));
     }
@@ -79,7 +72,4 @@ public static class OrdersApi
     // so the answer does not even confirm that the id exists (no IDOR, no enumeration).
     private static Task<Order?> FindOwnOrderAsync(OrdersContext orders, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         orders.Orders.SingleOrDefaultAsync(o => o.Id == id && o.BuyerId == user.GetSubject(), cancellationToken);
-
-    private static ProblemHttpResult OrderNotFound(Guid id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Order not found.", detail: $"You have no order with id {id}.");
 }

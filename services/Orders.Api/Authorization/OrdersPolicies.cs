@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.Policies.PolicyEnforcementPoint;
+using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
 namespace ShopAuthDemo.Orders.Api.Authorization;
 
 public static class OrdersPolicies
 {
     public const string Customer = "OrdersCustomer";
+    public const string PlaceOrder = "OrdersPlaceOrder";
     public const string Staff = "OrdersStaff";
     public const string ShippingPartner = "OrdersShippingPartner";
 
@@ -15,11 +18,11 @@ public static class OrdersPolicies
         authorization
             // The user is a customer AND let this client act on orders for them (scope "orders"):
             // a customer's token obtained for something else cannot place orders.
-            .AddPolicy(Customer, policy => policy
-                .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
-                .RequireRole("customer")
-                .RequireScope("orders"))
+            .AddPolicy(Customer, policy => RequireCustomer(policy))
+            // A customer, and the access rules admins manage in the back office (large orders need a recent
+            // sign-in, some products not to some countries): decided here, on orders-api's own copy of the rules.
+            .AddPolicy(PlaceOrder, policy => RequireCustomer(policy)
+                .RequireAccessRules(AccessActions.PlaceOrder))
             .AddPolicy(Staff, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(KeycloakClaimTypes.Audience, Audience)
@@ -34,4 +37,10 @@ public static class OrdersPolicies
                 // the web app that asked for it (azp shop-web), so users are refused even with scope
                 // "shipping"; and partner clients can only use client credentials, so no user stands behind them.
                 .RequireAssertion(context => partners.IsPartner(context.User.GetAuthorizedParty())));
+
+    private static AuthorizationPolicyBuilder RequireCustomer(AuthorizationPolicyBuilder policy) => policy
+        .RequireAuthenticatedUser()
+        .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+        .RequireRole("customer")
+        .RequireScope("orders");
 }

@@ -7,4 +7,5 @@ public sealed record QuoteItem(int ProductId, int Quantity);
 
 public sealed record PriceQuote(IReadOnlyList<QuotedLine> Lines, decimal Total, DateTimeOffset QuotedAt);
 
-public sealed record QuotedLine(int ProductId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal);
+// Category: what the access rules read about the product (a location rule names one).
+public sealed record QuotedLine(int ProductId, string Name, decimal UnitPrice, int Quantity, decimal LineTotal, string? Category);

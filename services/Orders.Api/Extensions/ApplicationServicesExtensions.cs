@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using ShopAuthDemo.Orders.Api.AccessDecisions;
 using ShopAuthDemo.Orders.Api.Authorization;
 using ShopAuthDemo.Orders.Api.Downstream;
 using ShopAuthDemo.Orders.Api.Infrastructure;
 using ShopAuthDemo.Orders.Api.Ordering;
+using ShopAuthDemo.Orders.Api.PolicyInformationPoint;
+using ShopAuthDemo.ServiceDefaults.Policies.PolicyDecisionPoint;
+using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
 namespace ShopAuthDemo.Orders.Api.Extensions;
 
@@ -27,6 +31,12 @@ public static class ApplicationServicesExtensions
 
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderShipping>();
+
+        // Placing an order is decided by the access rules of policy-api, on the priced order as the resource;
+        // the last decisions about each customer are kept for the shop's Identity page.
+        builder.AddAccessRules<PricedOrderSource>(AccessActions.PlaceOrder);
+        builder.Services.AddSingleton<RecentDecisions>();
+        builder.Services.AddSingleton<IAccessDecisionListener>(services => services.GetRequiredService<RecentDecisions>());
 
         var partners = PartnerClients.From(builder.Configuration);
         builder.Services.AddSingleton(partners);

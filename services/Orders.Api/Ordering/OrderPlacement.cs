@@ -7,18 +7,14 @@ using ShopAuthDemo.ServiceDefaults.Authentication;
 namespace ShopAuthDemo.Orders.Api.Ordering;
 
 /// <summary>
-/// Placing an order: prices from the catalog (as orders-api), then the charge (on the customer's behalf).
+/// Placing an order: at the catalog's prices (quoted as orders-api, once, before the access rules decided
+/// on it: see PolicyInformationPoint/PricedOrderSource), then the charge (on the customer's behalf).
 /// The order is saved before it is charged, so a failure afterwards leaves a clear, payable order.
 /// </summary>
-public sealed class OrderPlacement(OrdersContext orders, CatalogClient catalog, PaymentsClient payments,
-    TimeProvider time, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(OrdersContext orders, PaymentsClient payments, TimeProvider time, ILogger<OrderPlacement> logger)
 {
-    public async Task<(Order? Order, IDictionary<string, string[]>? Errors)> PlaceAsync(
-        ClaimsPrincipal buyer, IReadOnlyList<QuoteItem> items, CancellationToken cancellationToken)
+    public async Task<Order> PlaceAsync(ClaimsPrincipal buyer, PriceQuote quote, CancellationToken cancellationToken)
     {
-        var (quote, errors) = await catalog.QuoteAsync(items, cancellationToken);
-        if (quote is null) return (null, errors);
-
         var order = new Order
         {
             BuyerId = buyer.GetSubject()!,
@@ -35,7 +31,7 @@ public sealed class OrderPlacement(OrdersContext orders, CatalogClient catalog, 
         logger.LogInformation("Order {OrderId} placed by {Sub} for {Total}", order.Id, order.BuyerId, order.Total);
 
         await PayAsync(order, cancellationToken);
-        return (order, null);
+        return order;
     }
 
     /// <summary>Charges an unpaid order; safe to call again because payments-api is idempotent per order.</summary>

@@ -24,7 +24,7 @@ public sealed class PriceQuoteTests(CatalogApiHost catalog) : IClassFixture<Cata
         var quote = await response.Content.ReadFromJsonAsync<PriceQuoteResponse>(Cancellation);
         Assert.NotNull(quote);
         Assert.Equal(
-            [new(1, "Espresso beans 1 kg", 24.90m, 2, 49.80m), new(4, "Paper filters (100)", 4.20m, 3, 12.60m)],
+            [new(1, "Espresso beans 1 kg", 24.90m, 2, 49.80m, "Coffee"), new(4, "Paper filters (100)", 4.20m, 3, 12.60m, "Brewing")],
             quote.Lines);
         Assert.Equal(62.40m, quote.Total);
         Assert.InRange(quote.QuotedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);

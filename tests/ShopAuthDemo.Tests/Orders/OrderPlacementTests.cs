@@ -34,15 +34,20 @@ public sealed class OrderPlacementTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Catalog_is_called_with_a_client_credentials_token_and_payments_with_an_exchanged_one()
+    public async Task Catalog_and_policy_api_are_called_with_client_credentials_tokens_and_payments_with_an_exchanged_one()
     {
         await PlaceAsync(_host.As(OrderTokens.Alice));
 
         Assert.Equal(
-            ["client_credentials audience= scope=catalog", "urn:ietf:params:oauth:grant-type:token-exchange audience=payments-api scope=payments"],
+            [
+                "client_credentials audience= scope=catalog",
+                "client_credentials audience= scope=policies",
+                "urn:ietf:params:oauth:grant-type:token-exchange audience=payments-api scope=payments",
+            ],
             _host.Downstream.TokenGrants.Order());
         Assert.Contains(_host.Downstream.Calls, c => c.StartsWith("POST catalog-api/api/internal/price-quotes Bearer token-"));
         Assert.Contains(_host.Downstream.Calls, c => c.StartsWith("POST payments-api/api/payments Bearer token-"));
+        Assert.Contains(_host.Downstream.Calls, c => c.StartsWith("GET policy-api/api/rules Bearer token-"));
     }
 
     [Fact]

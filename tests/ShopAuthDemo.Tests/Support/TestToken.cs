@@ -16,6 +16,15 @@ public sealed record TestToken
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ClientRoles { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    // When the user last entered a password (auth_time). Null: when the token was issued, a fresh sign-in.
+    public DateTimeOffset? AuthTime { get; init; }
+
+    // Client credentials: no user signed in, so no auth_time at all.
+    public bool WithoutAuthTime { get; init; }
+
+    // The realm's group-membership mapper: group names, no leading slash. Left out when empty.
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
     // Replaces the well-formed {"roles": [...]} object, to test what a surprising token does.
     public object? RealmAccessOverride { get; init; }
 
@@ -33,6 +42,8 @@ public sealed record TestToken
         PreferredUsername = "carol",
         AuthorizedParty = "backoffice-web",
         Roles = ["staff", "admin"],
+        // As in the realm: carol leads pricing, so the group rule lets her make big price changes.
+        Groups = ["pricing-leads"],
     };
 
     // orders-api's own token from client credentials: no person behind it, no customer role, but the
@@ -46,6 +57,7 @@ public sealed record TestToken
         Scope = "profile catalog",
         Roles = ["default-roles-shop", "offline_access", "uma_authorization"],
         ClientRoles = new Dictionary<string, IReadOnlyList<string>> { ["catalog-api"] = ["price-quotes"] },
+        WithoutAuthTime = true,
     };
 
     // The external logistics partner's client-credentials token (scope shipping -> aud orders-api).
@@ -57,5 +69,6 @@ public sealed record TestToken
         Audiences = ["orders-api"],
         Scope = "profile shipping",
         Roles = ["default-roles-shop", "offline_access", "uma_authorization"],
+        WithoutAuthTime = true,
     };
 }

@@ -14,6 +14,7 @@ namespace ShopAuthDemo.Tests.Support;
 public sealed class TestTokenIssuer : IDisposable
 {
     public const string Authority = "http://identity.test/realms/shop";
+    public const string UserInfoEndpoint = Authority + "/protocol/openid-connect/userinfo";
 
     private readonly RSA rsa = RSA.Create(2048);
 
@@ -25,13 +26,13 @@ public sealed class TestTokenIssuer : IDisposable
 
     public static string CreateToken(TestToken token, SecurityKey signingKey)
     {
-        var issuedAt = (token.IssuedAt ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var issuedAt = token.IssuedAt ?? DateTimeOffset.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = token.Issuer ?? Authority,
-            IssuedAt = issuedAt,
-            NotBefore = issuedAt,
-            Expires = issuedAt + token.Lifetime,
+            IssuedAt = issuedAt.UtcDateTime,
+            NotBefore = issuedAt.UtcDateTime,
+            Expires = (issuedAt + token.Lifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(signingKey, token.Algorithm),
             Claims = new Dictionary<string, object>
             {
@@ -46,6 +47,14 @@ public sealed class TestTokenIssuer : IDisposable
                     token.RealmAccessOverride ?? new { roles = token.Roles }),
             },
         };
+        if (!token.WithoutAuthTime)
+        {
+            descriptor.Claims["auth_time"] = (token.AuthTime ?? issuedAt).ToUnixTimeSeconds();
+        }
+        if (token.Groups.Count > 0)
+        {
+            descriptor.Claims["groups"] = token.Groups.ToArray();
+        }
         if (token.ClientRoles.Count > 0)
         {
             descriptor.Claims["resource_access"] = JsonSerializer.SerializeToElement(
@@ -64,7 +73,7 @@ public sealed class TestTokenIssuer : IDisposable
     public void TrustedBy(IServiceCollection services) =>
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
-            var configuration = new OpenIdConnectConfiguration { Issuer = Authority };
+            var configuration = new OpenIdConnectConfiguration { Issuer = Authority, UserInfoEndpoint = UserInfoEndpoint };
             configuration.SigningKeys.Add(SigningKey);
             options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
         });

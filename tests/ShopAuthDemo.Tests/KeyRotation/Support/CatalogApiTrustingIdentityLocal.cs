@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ShopAuthDemo.Catalog.Api.Infrastructure;
+using ShopAuthDemo.ServiceDefaults.Policies.PolicyDecisionPoint;
+using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using ShopAuthDemo.Tests.Support;
 
@@ -22,12 +24,19 @@ public sealed class CatalogApiTrustingIdentityLocal(MetadataRequestCounter ident
         builder.UseEnvironment("Development");
         builder.UseSetting("Identity:Authority", LocalIdentityProviderFactory.Issuer);
         builder.UseSetting("Identity:Audience", "catalog-api");
+        builder.UseSetting("Identity:ClientId", "catalog-api");
+        builder.UseSetting("Identity:ClientSecret", "test-catalog-api-secret");
         builder.UseSetting("ConnectionStrings:catalogdb", database.ConnectionString);
 
         // Configure, not PostConfigure: JwtBearer's own post-configuration still builds the configuration
         // manager (refresh intervals and all) from these options, as it does in production.
-        builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(
-            JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = identityProvider));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<JwtBearerOptions>(
+                JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = identityProvider);
+            // Tokens are what these tests are about, not access rules (tests/…/Catalog covers those): none are in force.
+            services.AddSingleton<IAccessRulesSource>(new AccessRulesStub(new AccessRulesDocument(1, [])));
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using ShopAuthDemo.Tests.Support;
 
 namespace ShopAuthDemo.Tests.Orders.Support;
 
 /// <summary>
 /// What orders-api talks to, for in-process tests of orders-api's own rules: the identity provider's
-/// discovery and token endpoints, catalog-api's price quotes and payments-api's charges. The real
-/// services are exercised together in the end-to-end tests.
+/// discovery, token and userinfo endpoints, catalog-api's price quotes, payments-api's charges and
+/// policy-api's rules. The real services are exercised together in the end-to-end tests.
 /// </summary>
 public sealed class FakeDownstream : HttpMessageHandler
 {
@@ -16,7 +18,34 @@ public sealed class FakeDownstream : HttpMessageHandler
     public ConcurrentQueue<string> Calls { get; } = new();
     public ConcurrentQueue<string> TokenGrants { get; } = new();
     public bool PaymentsDown { get; set; }
+    public bool CatalogDown { get; set; }
     public decimal UnitPrice { get; set; } = 10m;
+
+    /// <summary>policy-api's GET /api/rules.</summary>
+    public AccessRulesStub Rules { get; } = new();
+
+    /// <summary>The catalog's categories by product id, as seeded (1 beans ... 6 cups).</summary>
+    public Dictionary<int, string> Categories { get; } = new()
+    {
+        [1] = "Coffee", [2] = "Brewing", [3] = "Grinders", [4] = "Brewing", [5] = "Accessories", [6] = "Accessories",
+    };
+
+    /// <summary>The country userinfo gives each user (by sub): alice in Germany, bob in the US, as in the realm.</summary>
+    public Dictionary<string, string> Countries { get; } = new()
+    {
+        [OrderTokens.Alice.Subject] = "DE", [OrderTokens.Bob.Subject] = "US",
+    };
+
+    public bool UserInfoDown { get; set; }
+
+    /// <summary>Set to make userinfo answer with another sub than the token's (a mix-up).</summary>
+    public string? UserInfoSubject { get; set; }
+
+    /// <summary>Userinfo requests received, by the sub of the token they carried.</summary>
+    public ConcurrentQueue<string> UserInfoCalls { get; } = new();
+
+    /// <summary>Held until released, to make concurrent requests meet while the first userinfo call is in flight.</summary>
+    public TaskCompletionSource? UserInfoGate { get; set; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -32,7 +61,10 @@ public sealed class FakeDownstream : HttpMessageHandler
             }),
             ("identity.test", "/realms/shop/protocol/openid-connect/certs") => Json(new { keys = Array.Empty<object>() }),
             ("identity.test", "/realms/shop/protocol/openid-connect/token") => await IssueTokenAsync(request, cancellationToken),
+            ("identity.test", "/realms/shop/protocol/openid-connect/userinfo") => await UserInfoAsync(request),
+            ("catalog-api", "/api/internal/price-quotes") when CatalogDown => throw new HttpRequestException("catalog-api is down"),
             ("catalog-api", "/api/internal/price-quotes") => await QuoteAsync(request, cancellationToken),
+            ("policy-api", "/api/rules") => Rules.Serve(request),
             ("payments-api", "/api/payments") => await ChargeAsync(request, cancellationToken),
             _ => new HttpResponseMessage(HttpStatusCode.NotFound),
         };
@@ -55,8 +87,19 @@ public sealed class FakeDownstream : HttpMessageHandler
         {
             productId = i.GetProperty("productId").GetInt32(), name = "Product", unitPrice = UnitPrice,
             quantity = i.GetProperty("quantity").GetInt32(), lineTotal = UnitPrice * i.GetProperty("quantity").GetInt32(),
+            category = Categories.GetValueOrDefault(i.GetProperty("productId").GetInt32(), "Coffee"),
         }).ToList();
         return Json(new { lines, total = lines.Sum(l => l.lineTotal), quotedAt = DateTimeOffset.UtcNow });
+    }
+
+    private async Task<HttpResponseMessage> UserInfoAsync(HttpRequestMessage request)
+    {
+        // The caller's own token, as userinfo requires; not validated here (orders-api validated it).
+        var sub = new JsonWebToken(request.Headers.Authorization!.Parameter!).Subject;
+        UserInfoCalls.Enqueue(sub);
+        if (UserInfoGate is { } gate) await gate.Task;
+        if (UserInfoDown) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        return Json(new { sub = UserInfoSubject ?? sub, preferred_username = "someone", country = Countries.GetValueOrDefault(sub) });
     }
 
     private async Task<HttpResponseMessage> ChargeAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -7,7 +7,10 @@ using ShopAuthDemo.Tests.Support;
 
 namespace ShopAuthDemo.Tests.Orders.Support;
 
-/// <summary>Orders.Api in-process: trusts a test token issuer, its HTTP calls go to <see cref="FakeDownstream"/>.</summary>
+/// <summary>
+/// Orders.Api in-process: trusts a test token issuer, its HTTP calls go to <see cref="FakeDownstream"/>,
+/// including its polls of policy-api for the access rules (the seeded ones unless a test publishes others).
+/// </summary>
 public sealed class OrdersApiHost : IAsyncDisposable
 {
     public TestTokenIssuer Tokens { get; } = new();

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ShopAuthDemo.ServiceDefaults.Policies.PolicyDecisionPoint;
 using ShopAuthDemo.Tests.Gateway.Support;
 using ShopAuthDemo.Tests.Orders.Support;
 using ShopAuthDemo.Tests.Support;
@@ -25,7 +28,10 @@ public static class SecurityTargets
     {
         var host = new OrdersApiHost();
         var outbound = new OutboundRequestCounter();
-        var (client, services) = SecurityTarget.Watched(host.Factory, outbound);
+        // The access rules from memory: their polls of policy-api are not what a hostile token made it send.
+        var rulesFromMemory = host.Factory.WithWebHostBuilder(web =>
+            web.ConfigureTestServices(services => services.AddSingleton<IAccessRulesSource>(host.Downstream.Rules)));
+        var (client, services) = SecurityTarget.Watched(rulesFromMemory, outbound);
         return new()
         {
             Name = "orders-api", Tokens = host.Tokens, Host = host, Outbound = outbound, CreateClient = client, Services = services,
