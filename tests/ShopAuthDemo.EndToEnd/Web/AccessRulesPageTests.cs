@@ -169,7 +169,7 @@ public sealed class AccessRulesPageTests(LocalIdentityAppHost appHost, Chromium 
     public async Task A_customer_signed_in_to_the_back_office_cannot_open_the_access_rules_page()
     {
         var page = await chromium.NewPageAsync();
-        await _web.SignInAsync(page, WebApps.Shop, "alice");
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
 
         await page.GotoAsync(WebApps.Backoffice + "/access-rules");
 

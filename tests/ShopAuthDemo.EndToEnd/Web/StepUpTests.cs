@@ -34,8 +34,9 @@ public sealed class StepUpTests(LocalIdentityAppHost appHost, Chromium chromium)
         await rules.ChangeAsync(stepUp, enabled: true, parameters: p => { p["amountAbove"] = 100; p["maxAgeMinutes"] = 1; });
 
         var page = await chromium.NewPageAsync();
-        await _web.SignInAsync(page, WebApps.Shop, "alice");
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
         var signedInAt = DateTimeOffset.UtcNow;
+        await page.ClickAsync("#nav-catalog");
         await page.ClickAsync($"#add-to-cart-{Kettle}");
         await page.ClickAsync($"#add-to-cart-{Kettle}");
         await page.ClickAsync($"#add-to-cart-{Grinder}");
@@ -93,7 +94,8 @@ public sealed class StepUpTests(LocalIdentityAppHost appHost, Chromium chromium)
     public async Task A_link_to_the_return_address_from_elsewhere_places_no_order()
     {
         var page = await chromium.NewPageAsync();
-        await _web.SignInAsync(page, WebApps.Shop, "alice");
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
+        await page.ClickAsync("#nav-catalog");
         await page.ClickAsync("#add-to-cart-1");
         await Expect(page.GetByTestId("cart-count")).ToHaveTextAsync("1");
 

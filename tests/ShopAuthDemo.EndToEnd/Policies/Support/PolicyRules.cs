@@ -11,8 +11,15 @@ namespace ShopAuthDemo.EndToEnd.Policies.Support;
 /// policy-api as carol (role admin, scope policies, from the back office's client): read a seeded rule,
 /// change it for a test, and put it back as it was when disposed, so the tests that follow see the seeded rules.
 /// </summary>
-public sealed class PolicyRules(HttpClient policyApi) : IAsyncDisposable
+public sealed class PolicyRules(AppHostFixture appHost) : IAsyncDisposable
 {
+    // The back office's tokens live 20 s in the test run (AppHostFixture.WebAccessTokenLifespan): a test that
+    // outlasts one signs carol in again rather than being refused while it puts the rules back.
+    private static readonly TimeSpan TokenReuse = TimeSpan.FromSeconds(10);
+
+    private readonly HttpClient _policyApi = appHost.CreateHttpClient("policy-api");
+    private DateTimeOffset _signedInAt = DateTimeOffset.MinValue;
+
     public const string StepUp = "StepUp";
     public const string Time = "Time";
     public const string Location = "Location";
@@ -22,14 +29,22 @@ public sealed class PolicyRules(HttpClient policyApi) : IAsyncDisposable
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public static async Task<PolicyRules> AsCarolAsync(AppHostFixture appHost) =>
-        new(appHost.CreateHttpClient("policy-api")
-            .WithBearer(await appHost.SignInToBackofficeAsync("carol", "openid policies", Cancellation)));
+    public static Task<PolicyRules> AsCarolAsync(AppHostFixture appHost) => Task.FromResult(new PolicyRules(appHost));
+
+    private async Task<HttpClient> PolicyApiAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow - _signedInAt > TokenReuse)
+        {
+            _policyApi.WithBearer(await appHost.SignInToBackofficeAsync("carol", "openid policies", cancellationToken));
+            _signedInAt = DateTimeOffset.UtcNow;
+        }
+        return _policyApi;
+    }
 
     /// <summary>The first rule of a kind, as policy-api serves it.</summary>
     public async Task<JsonObject> FindAsync(string kind)
     {
-        var document = await policyApi.GetFromJsonAsync<JsonObject>("/api/rules", Cancellation)
+        var document = await (await PolicyApiAsync(Cancellation)).GetFromJsonAsync<JsonObject>("/api/rules", Cancellation)
             ?? throw new InvalidOperationException("policy-api returned no rules document.");
         return document["rules"]!.AsArray().OfType<JsonObject>().FirstOrDefault(rule => (string?)rule["kind"] == kind)
             ?? throw new InvalidOperationException($"No {kind} rule in policy-api's rules.");
@@ -37,7 +52,7 @@ public sealed class PolicyRules(HttpClient policyApi) : IAsyncDisposable
 
     public async Task<int> CountAsync()
     {
-        var document = await policyApi.GetFromJsonAsync<JsonObject>("/api/rules", Cancellation);
+        var document = await (await PolicyApiAsync(Cancellation)).GetFromJsonAsync<JsonObject>("/api/rules", Cancellation);
         return document!["rules"]!.AsArray().Count;
     }
 
@@ -48,7 +63,7 @@ public sealed class PolicyRules(HttpClient policyApi) : IAsyncDisposable
         var input = Input(rule);
         if (enabled is { } on) input["enabled"] = on;
         parameters?.Invoke(input["parameters"]!.AsObject());
-        using var response = await policyApi.PutAsJsonAsync($"/api/rules/{(int)rule["id"]!}", input, Cancellation);
+        using var response = await (await PolicyApiAsync(Cancellation)).PutAsJsonAsync($"/api/rules/{(int)rule["id"]!}", input, Cancellation);
         var body = await response.Content.ReadAsStringAsync(Cancellation);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT /api/rules/{rule["id"]}: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!.AsObject();
@@ -65,7 +80,8 @@ public sealed class PolicyRules(HttpClient policyApi) : IAsyncDisposable
     {
         foreach (var original in _changed)
         {
-            using var response = await policyApi.PutAsJsonAsync($"/api/rules/{(int)original["id"]!}", Input(original), CancellationToken.None);
+            using var response = await (await PolicyApiAsync(CancellationToken.None))
+                .PutAsJsonAsync($"/api/rules/{(int)original["id"]!}", Input(original), CancellationToken.None);
             Assert.True(response.IsSuccessStatusCode,
                 $"Could not put rule {original["id"]} back: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
         }
@@ -104,7 +120,7 @@ public sealed class PolicyRules(HttpClient policyApi) : IAsyncDisposable
         }
         finally
         {
-            policyApi.Dispose();
+            _policyApi.Dispose();
         }
     }
 }
