@@ -20,7 +20,7 @@ public static class RuleDescriptions
         var p = rule.Parameters;
         return rule.Kind switch
         {
-            RuleKind.StepUp => $"Orders above {Number(p.AmountAbove)} need a sign-in within the last {Number(p.MaxAgeMinutes)} minutes.",
+            RuleKind.StepUp => $"Orders above {Number(p.AmountAbove)} need a sign-in within the last {Minutes(p.MaxAgeMinutes)}.",
             RuleKind.Time => $"Price changes only on {Days(p.Weekdays)}, from {Time(p.From)} until {Time(p.Until)} ({p.TimeZone ?? "?"} time).",
             RuleKind.Location => $"Customers in {List(p.Countries)} may not order products in {p.Category ?? "?"}.",
             RuleKind.Group => $"Price changes above {Number(p.PercentAbove)} % need membership of group {p.Group ?? "?"}.",
@@ -35,6 +35,8 @@ public static class RuleDescriptions
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Minutes(int? value) => value == 1 ? "minute" : $"{Number(value)} minutes";
 
     private static string Time(TimeOnly? value) => value?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "?";
 
