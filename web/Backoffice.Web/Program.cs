@@ -5,8 +5,10 @@ using ShopAuthDemo.Web.Authentication.Configuration;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-// Sign-in as client "backoffice-web": same identity provider session as the shop (SSO), its own cookie.
-builder.AddWebAuthentication(new WebAppSignIn(CookieName: "backoffice.session", ApiScopes: ["orders", "catalog"]));
+// Sign-in as client "backoffice-web": same identity provider session as the shop (SSO), its own cookie. One
+// access token for the three APIs staff use: orders-api, catalog-api (prices) and policy-api (access rules).
+// Only the back office asks for scope "policies": a token stolen from the shop cannot reach policy-api.
+builder.AddWebAuthentication(new WebAppSignIn(CookieName: "backoffice.session", ApiScopes: ["orders", "catalog", "policies"]));
 builder.AddBackofficeServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

@@ -14,7 +14,8 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
     private DistributedApplication? _app;
 
     // Fresh databases for each run: what a test counts (orders stored, paid, shipped oldest first by the
-    // partner) must not depend on what earlier runs or a developer's clicking left in the services' files.
+    // partner) and the access rules it starts from (as seeded) must not depend on what earlier runs or a
+    // developer's clicking left in the services' files.
     private readonly string _databases = Directory.CreateTempSubdirectory("shopauthdemo-apphost-").FullName;
 
     /// <summary>Why this AppHost was not started, when it could not be on this machine.</summary>
@@ -88,7 +89,7 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
 
     private void WithFreshDatabases(IDistributedApplicationTestingBuilder builder)
     {
-        foreach (var (resource, database) in new[] { ("catalog-api", "catalogdb"), ("orders-api", "ordersdb"), ("payments-api", "paymentsdb") })
+        foreach (var (resource, database) in new[] { ("catalog-api", "catalogdb"), ("orders-api", "ordersdb"), ("payments-api", "paymentsdb"), ("policy-api", "policydb") })
         {
             var project = builder.Resources.OfType<ProjectResource>().Single(project => project.Name == resource);
             builder.CreateResourceBuilder(project)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShopAuthDemo.Web.Authentication.Components;
 using ShopAuthDemo.Web.Authentication.Problems;
+using ShopAuthDemo.Web.Authentication.StepUp;
 using ShopAuthDemo.Web.Authentication.Tokens;
 using Xunit;
 
@@ -42,6 +43,17 @@ public sealed class ProblemNoticeTests
         var html = await RenderAsync(problem, "http://localhost/orders");
 
         Assert.Contains("href=\"authentication/login?returnUrl=%2Forders\"", html);
+        Assert.DoesNotContain("<form", html);
+    }
+
+    [Fact]
+    public async Task A_step_up_offers_a_sign_in_with_max_age_that_returns_to_this_page()
+    {
+        var problem = UserProblem.From(new StepUpRequiredException("the order service", new StepUpChallenge(300, null), null), "the order service");
+
+        var html = await RenderAsync(problem, "http://localhost/orders");
+
+        Assert.Contains("href=\"authentication/login?returnUrl=%2Forders&amp;maxAge=270\"", html);
         Assert.DoesNotContain("<form", html);
     }
 

@@ -6,10 +6,13 @@ public static class BackofficeServicesExtensions
 {
     public static TBuilder AddBackofficeServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // Both APIs are called as the signed-in staff member; each checks her roles itself.
+        // Every API is called as the signed-in staff member; each checks her roles itself.
         builder.Services.AddHttpClient<StaffOrdersClient>(http => http.BaseAddress = new("http://orders-api"))
             .AddUserAccessToken();
         builder.Services.AddHttpClient<PriceListClient>(http => http.BaseAddress = new("http://catalog-api"))
+            .AddUserAccessToken();
+        // The Access rules page: policy-api lets in role admin with a token for its audience (scope policies).
+        builder.Services.AddHttpClient<PolicyRulesClient>(http => http.BaseAddress = new("http://policy-api"))
             .AddUserAccessToken();
         return builder;
     }

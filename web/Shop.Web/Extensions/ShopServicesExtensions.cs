@@ -13,6 +13,7 @@ public static class ShopServicesExtensions
         builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new("http://orders-api"))
             .AddUserAccessToken();
         builder.Services.AddScoped<CartState>();
+        builder.Services.AddScoped<OrderAfterSignIn>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using ShopAuthDemo.Web.Authentication.BackchannelLogout;
 using ShopAuthDemo.Web.Authentication.Endpoints;
 using ShopAuthDemo.Web.Authentication.Sessions;
+using ShopAuthDemo.Web.Authentication.StepUp;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,7 +19,7 @@ public static class AuthenticationEndpoints
     /// <summary>Passes the ID token from the logout endpoint to the OpenID Connect handler, never to the browser's state.</summary>
     internal const string IdTokenHintParameter = "id_token_hint";
 
-    /// <summary>GET /authentication/login, POST /authentication/logout, POST /backchannel-logout.</summary>
+    /// <summary>GET /authentication/login[?maxAge=seconds], POST /authentication/logout, POST /backchannel-logout.</summary>
     public static IEndpointRouteBuilder MapWebAuthenticationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/authentication").WithTags("Authentication");
@@ -30,9 +32,18 @@ public static class AuthenticationEndpoints
         return app;
     }
 
-    public static IResult Login(string? returnUrl, HttpContext context, UserSessionStore sessions)
+    /// <param name="maxAge">
+    /// Seconds: a step-up (RFC 9470). The identity provider asks for the password again unless the user signed
+    /// in within that time (OIDC <c>max_age</c>), so this challenges even over a live session. From someone
+    /// else's link it can do no more than ask the user for her own password, or renew her own session.
+    /// </param>
+    public static IResult Login(string? returnUrl, [FromQuery(Name = StepUpSignIn.MaxAgeParameter)] string? maxAge, HttpContext context, UserSessionStore sessions)
     {
         var target = LocalReturnUrl.OrFallback(returnUrl);
+        if (StepUpMaxAge(maxAge) is { } seconds)
+            return TypedResults.Challenge(new OpenIdConnectChallengeProperties { RedirectUri = target, MaxAge = TimeSpan.FromSeconds(seconds) },
+                [OpenIdConnectDefaults.AuthenticationScheme]);
+
         // Already signed in (a bookmark, an old tab, a link on another site): go where the user wanted. A
         // challenge would only sign in again over the live session, silently, on anyone's link.
         if (sessions.Find(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value)?.Tokens is not null)
@@ -40,6 +51,13 @@ public static class AuthenticationEndpoints
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target },
             [OpenIdConnectDefaults.AuthenticationScheme]);
     }
+
+    // A non-negative whole number of seconds, at most a week (the longest a step-up rule may allow); anything
+    // else is an ordinary login, not an error page.
+    private static int? StepUpMaxAge(string? maxAge) =>
+        int.TryParse(maxAge, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 7 * 24 * 60 * 60
+            ? seconds
+            : null;
 
     public static async Task<IResult> LogoutAsync([FromForm] string? returnUrl, HttpContext context, SessionEnd sessionEnd)
     {

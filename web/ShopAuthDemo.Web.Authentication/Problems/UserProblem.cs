@@ -1,5 +1,6 @@
 using System.Net;
 using Polly;
+using ShopAuthDemo.Web.Authentication.StepUp;
 using ShopAuthDemo.Web.Authentication.Tokens;
 
 namespace ShopAuthDemo.Web.Authentication.Problems;
@@ -11,7 +12,12 @@ namespace ShopAuthDemo.Web.Authentication.Problems;
 /// user's login link only comes back. When the session has ended, a plain login link is enough, and a sign-out
 /// form would fail: its antiforgery token names the user who is no longer signed in.
 /// </param>
-public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignInAgain = false, bool SignOutFirst = false)
+/// <param name="StepUpMaxAge">
+/// An API asked for a more recent sign-in (RFC 9470): the button signs in again with this <c>max_age</c>, which
+/// the login endpoint honours even over a live session.
+/// </param>
+public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignInAgain = false, bool SignOutFirst = false,
+    int? StepUpMaxAge = null)
 {
     public const string SignInAgainLabel = "Sign in again";
 
@@ -20,6 +26,12 @@ public sealed record UserProblem(string WhatFailed, string WhatToDo, bool SignIn
     {
         SessionEndedException ended => new(ended.Message, "Nothing you entered is lost.", SignInAgain: true),
         IdentityProviderUnavailableException unavailable => new(unavailable.Message, "Wait a minute, then try again."),
+        StepUpRequiredException stepUp => new(
+            stepUp.Detail ?? $"{Capitalized(api)} needs a more recent sign-in for this.", "Nothing you entered is lost.",
+            SignInAgain: true, StepUpMaxAge: StepUpSignIn.MaxAgeFor(stepUp.Challenge)),
+        // An access rule refused (not a missing role): its reason says what would make the request acceptable.
+        ApiCallFailedException { Status: HttpStatusCode.Forbidden, Rule: { } rule } refused => new(
+            $"Refused by the access rule \"{rule}\".", refused.Detail ?? "Ask an administrator about this rule."),
         ApiCallFailedException { Status: HttpStatusCode.Forbidden } => new(
             $"You are signed in, but {api} does not allow this for your account.", "Sign out, then sign in as a user with the needed role."),
         ApiCallFailedException { Status: HttpStatusCode.Unauthorized } => new(

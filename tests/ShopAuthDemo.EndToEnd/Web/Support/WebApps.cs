@@ -35,6 +35,19 @@ public sealed class WebApps(AppHostFixture appHost)
         await page.ClickAsync("#kc-login");
     }
 
+    /// <summary>
+    /// The identity provider asks a signed-in user for her password again (OIDC max_age, prompt=login). Keycloak
+    /// shows the username fixed on that page; where a username box is offered, it is filled in as on a first sign-in.
+    /// </summary>
+    public async Task ReauthenticateAtIdentityProviderAsync(IPage page, string username)
+    {
+        await page.Locator("#password").WaitForAsync();
+        var usernameBox = page.Locator("#username");
+        if (await usernameBox.IsVisibleAsync() && await usernameBox.IsEditableAsync()) await usernameBox.FillAsync(username);
+        await page.FillAsync("#password", await appHost.GetParameterValueAsync("dev-user-password", Cancellation));
+        await page.ClickAsync("#kc-login");
+    }
+
     /// <summary>Opens a page that needs a signed-in user and signs in with the password on the way.</summary>
     public async Task SignInAsync(IPage page, string app, string username, string path = "/")
     {
