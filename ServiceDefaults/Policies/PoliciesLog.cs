@@ -29,6 +29,10 @@ internal static partial class PoliciesLog
     [LoggerMessage(LogLevel.Information, "{Action} refused for {Sub}: the access rules are not loaded yet")]
     public static partial void RefusedWithoutRules(this ILogger logger, string action, string? sub);
 
+    // Once per user per cache lifetime: the PIP's one network call, visible in the dashboard's logs.
+    [LoggerMessage(LogLevel.Information, "Userinfo looked up for {Sub}; cached for {Lifetime}")]
+    public static partial void UserInfoLookedUp(this ILogger logger, string sub, TimeSpan lifetime);
+
     [LoggerMessage(LogLevel.Warning, "Userinfo lookup for {Sub} failed ({Reason}); rules that need the country refuse")]
     public static partial void UserInfoFailed(this ILogger logger, string? sub, string reason);
 }

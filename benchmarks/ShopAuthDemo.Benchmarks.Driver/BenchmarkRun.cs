@@ -37,6 +37,7 @@ public static class BenchmarkRun
             // A fresh sign-in per group: alice's token lives 5 minutes, like shop-web's in the app.
             rows.AddRange(await GatewayOverhead.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
             rows.AddRange(await OrderPlacement.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+            rows.AddRange(await AccessRulesCost.MeasureAsync(services, tokens, load, cancellationToken));
             Console.WriteLine("== Stopping the services");
         }
 

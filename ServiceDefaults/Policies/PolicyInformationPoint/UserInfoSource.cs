@@ -72,6 +72,7 @@ public sealed class UserInfoSource : IDisposable
                 var info = await state.source.services.GetRequiredService<UserInfoClient>()
                     .GetAsync(state.accessToken, state.subject, state.source.time.GetUtcNow(), ct);
                 succeeded = true;
+                state.source.logger.UserInfoLookedUp(state.subject, state.source.options.UserInfoLifetime);
                 return info;
             }
             finally

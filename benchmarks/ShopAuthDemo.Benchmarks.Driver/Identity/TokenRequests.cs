@@ -37,17 +37,24 @@ public sealed class TokenRequests(ServicesUnderTest services, RunSecrets secrets
     /// A customer's token for orders-api: alice signs in to shop-web's client on the identity provider's
     /// login page (authorization code + PKCE), scripted the way the end-to-end tests do it.
     /// </summary>
-    public async Task<string> SignInAsync(string username, CancellationToken cancellationToken)
+    public Task<string> SignInAsync(string username, CancellationToken cancellationToken) =>
+        SignInAsync(username, "shop-web", secrets.ShopWebClientSecret, "openid orders", cancellationToken);
+
+    /// <summary>An admin's token for policy-api, as the back office gets it for its Access rules page.</summary>
+    public Task<string> SignInToBackofficeAsync(string username, CancellationToken cancellationToken) =>
+        SignInAsync(username, "backoffice-web", secrets.BackofficeWebClientSecret, "openid policies", cancellationToken);
+
+    private async Task<string> SignInAsync(string username, string clientId, string clientSecret, string scope,
+        CancellationToken cancellationToken)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
             BaseAddress = services.IdentityProvider.BaseAddress,
         };
-        var flow = new OidcBrowserFlow(browser, "shop-web", $"{ServicesUnderTest.NoWebApp}/signin-oidc");
-        var tokens = await flow.SignInAsync(username, secrets.DevUserPassword, secrets.ShopWebClientSecret, "openid orders")
-            .WaitAsync(cancellationToken);
+        var flow = new OidcBrowserFlow(browser, clientId, $"{ServicesUnderTest.NoWebApp}/signin-oidc");
+        var tokens = await flow.SignInAsync(username, secrets.DevUserPassword, clientSecret, scope).WaitAsync(cancellationToken);
         return tokens.GetProperty("access_token").GetString()
-            ?? throw new BenchmarkException($"The sign-in of {username} returned no access_token.");
+            ?? throw new BenchmarkException($"The sign-in of {username} to {clientId} returned no access_token.");
     }
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string? AccessToken);

@@ -3,8 +3,8 @@ using ShopAuthDemo.Benchmarks.Driver.Settings;
 namespace ShopAuthDemo.Benchmarks.Driver.Processes;
 
 /// <summary>
-/// Identity.Local, the benchmark API (twice: with and without the validated-token cache), catalog-api,
-/// payments-api, orders-api and the gateway, wired the way the AppHost wires them (Identity__*,
+/// Identity.Local, policy-api, the benchmark API (twice: with and without the validated-token cache),
+/// catalog-api, payments-api, orders-api and the gateway, wired the way the AppHost wires them (Identity__*,
 /// services__*), but from Release builds on fixed loopback ports, without Aspire or its dashboard.
 /// </summary>
 public sealed class ServicesUnderTest : IAsyncDisposable
@@ -36,6 +36,7 @@ public sealed class ServicesUnderTest : IAsyncDisposable
     public ServiceProcess Payments { get; private set; } = null!;
     public ServiceProcess Orders { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
+    public ServiceProcess Policy { get; private set; } = null!;
 
     public string Authority => $"http://127.0.0.1:{settings.Ports.IdentityProvider}/realms/{Realm}";
 
@@ -76,16 +77,32 @@ public sealed class ServicesUnderTest : IAsyncDisposable
             ["BACKOFFICE_WEB_CLIENT_SECRET"] = secrets.BackofficeWebClientSecret,
             ["ORDERS_API_CLIENT_SECRET"] = secrets.OrdersApiClientSecret,
             ["PARTNER_ACME_CLIENT_SECRET"] = secrets.PartnerAcmeClientSecret,
+            ["CATALOG_API_CLIENT_SECRET"] = secrets.CatalogApiClientSecret,
+            ["POLICY_API_CLIENT_SECRET"] = secrets.PolicyApiClientSecret,
             ["DEV_USER_PASSWORD"] = secrets.DevUserPassword,
         });
         await IdentityProvider.WaitUntilHealthyAsync(http, StartupTimeout, cancellationToken);
+
+        // Then the access rules: catalog-api and orders-api load them before they listen (the PDP fails closed).
+        Policy = Start("policy-api", "services/Policy.Api", ports.Policy, new(Api("policy-api"))
+        {
+            ["Identity__ClientId"] = "policy-api",
+            ["Identity__ClientSecret"] = secrets.PolicyApiClientSecret,
+            ["ConnectionStrings__policydb"] = Database("policy"),
+        });
+        await Policy.WaitUntilHealthyAsync(http, StartupTimeout, cancellationToken);
 
         // The benchmark API accepts what catalog-api accepts, so orders-api's client-credentials token fits it.
         BenchApi = Start("bench-api", "benchmarks/ShopAuthDemo.Benchmarks.Api", ports.BenchApi, Api("catalog-api"));
         BenchApiWithoutTokenCache = Start("bench-api-without-token-cache", "benchmarks/ShopAuthDemo.Benchmarks.Api",
             ports.BenchApiWithoutTokenCache, new(Api("catalog-api")) { ["Identity__TokenCache__Enabled"] = "false" });
-        Catalog = Start("catalog-api", "services/Catalog.Api", ports.Catalog,
-            new(Api("catalog-api")) { ["ConnectionStrings__catalogdb"] = Database("catalog") });
+        Catalog = Start("catalog-api", "services/Catalog.Api", ports.Catalog, new(Api("catalog-api"))
+        {
+            ["Identity__ClientId"] = "catalog-api",
+            ["Identity__ClientSecret"] = secrets.CatalogApiClientSecret,
+            ["services__policy-api__http__0"] = $"http://127.0.0.1:{ports.Policy}",
+            ["ConnectionStrings__catalogdb"] = Database("catalog"),
+        });
         Payments = Start("payments-api", "services/Payments.Api", ports.Payments,
             new(Api("payments-api")) { ["ConnectionStrings__paymentsdb"] = Database("payments") });
         Orders = Start("orders-api", "services/Orders.Api", ports.Orders, new(Api("orders-api"))
@@ -94,6 +111,7 @@ public sealed class ServicesUnderTest : IAsyncDisposable
             ["Identity__ClientSecret"] = secrets.OrdersApiClientSecret,
             ["services__catalog-api__http__0"] = $"http://127.0.0.1:{ports.Catalog}",
             ["services__payments-api__http__0"] = $"http://127.0.0.1:{ports.Payments}",
+            ["services__policy-api__http__0"] = $"http://127.0.0.1:{ports.Policy}",
             ["ConnectionStrings__ordersdb"] = Database("orders"),
         });
         Gateway = Start("gateway", "services/Gateway", ports.Gateway, new()
@@ -108,7 +126,7 @@ public sealed class ServicesUnderTest : IAsyncDisposable
             ["Gateway__RateLimit__PermitLimit"] = "100000000",
         });
 
-        await Task.WhenAll(started.Skip(1).Select(service => service.WaitUntilHealthyAsync(http, StartupTimeout, cancellationToken)));
+        await Task.WhenAll(started.Skip(2).Select(service => service.WaitUntilHealthyAsync(http, StartupTimeout, cancellationToken)));
     }
 
     private Dictionary<string, string> Api(string audience) => new()

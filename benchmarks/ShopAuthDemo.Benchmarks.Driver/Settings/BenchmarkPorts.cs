@@ -5,11 +5,11 @@ namespace ShopAuthDemo.Benchmarks.Driver.Settings;
 /// dashboard 15080) and from the services' launch profiles (5080-5501), so the benchmark can run beside them.
 /// </summary>
 public sealed record BenchmarkPorts(
-    int IdentityProvider, int BenchApi, int BenchApiWithoutTokenCache, int Catalog, int Payments, int Orders, int Gateway)
+    int IdentityProvider, int BenchApi, int BenchApiWithoutTokenCache, int Catalog, int Payments, int Orders, int Gateway, int Policy)
 {
     public const int DefaultBase = 5910;
 
-    public static BenchmarkPorts From(int first) => new(first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6);
+    public static BenchmarkPorts From(int first) => new(first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6, first + 7);
 
     public IEnumerable<(int Port, string Owner)> All =>
     [
@@ -20,5 +20,6 @@ public sealed record BenchmarkPorts(
         (Payments, "payments-api"),
         (Orders, "orders-api"),
         (Gateway, "gateway"),
+        (Policy, "policy-api"),
     ];
 }

@@ -11,12 +11,14 @@ public sealed record RunSecrets(
     string BackofficeWebClientSecret,
     string OrdersApiClientSecret,
     string PartnerAcmeClientSecret,
+    string CatalogApiClientSecret,
+    string PolicyApiClientSecret,
     string DevUserPassword)
 {
     // Letters and digits, like the AppHost's generated secrets: they travel in form posts.
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    public static RunSecrets Generate() => new(New(), New(), New(), New(), New());
+    public static RunSecrets Generate() => new(New(), New(), New(), New(), New(), New(), New());
 
     private static string New() => RandomNumberGenerator.GetString(Alphabet, 32);
 
