@@ -1,16 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
 namespace ShopAuthDemo.Policy.Api.Infrastructure;
 
 /// <summary>
-/// The one JSON shape of rules, in the database and on the wire: camelCase, enums as names
-/// (<c>"kind": "StepUp"</c>, <c>"weekdays": ["Monday"]</c>).
+/// The one JSON shape of rules, in the database and on the wire: the services' (<see cref="AccessRulesJson"/>),
+/// camelCase, enums as names (<c>"kind": "StepUp"</c>, <c>"weekdays": ["Monday"]</c>).
 /// </summary>
 public static class RuleJson
 {
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static JsonSerializerOptions Options => AccessRulesJson.Options;
 
+    /// <summary>The endpoints read and write rules in the same shape.</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter());
