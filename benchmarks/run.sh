@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The auth performance benchmark, one command, no containers:
 #  1. BenchmarkDotNet micro-benchmarks of token validation (benchmarks/ShopAuthDemo.Benchmarks);
-#  2. the HTTP benchmark (benchmarks/ShopAuthDemo.Benchmarks.Driver): starts Identity.Local, catalog-api,
-#     payments-api, orders-api, the gateway and the benchmark API from Release builds on 127.0.0.1:5910-5916,
+#  2. the HTTP benchmark (benchmarks/ShopAuthDemo.Benchmarks.Driver): starts Identity.Local, policy-api, catalog-api,
+#     payments-api, orders-api, the gateway and the benchmark API from Release builds on 127.0.0.1:5910-5917,
 #     gets tokens through the real flows, drives load with wrk, counts token requests at the identity
 #     provider, times the AppHost's cold start, and prints one markdown table of figures and ratios
 #     (also written to benchmarks/artifacts/http-benchmark.md). Every process it starts is stopped at the end.
@@ -10,7 +10,7 @@
 #   SKIP_MICRO=1          the HTTP part only
 #   DURATION=10s          measured time per load point; WARMUP=5s runs before each
 #   SKIP_COLD_START=1     leave out the cold-start row (it starts the AppHost, whose web apps need ports 7100 and 7200)
-#   BENCH_BASE_PORT=5910  first of the 7 consecutive ports the HTTP part listens on
+#   BENCH_BASE_PORT=5910  first of the 8 consecutive ports the HTTP part listens on
 # How to read the results: docs/PERFORMANCE.md.
 set -euo pipefail
 
