@@ -6,7 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using ShopAuthDemo.Policy.Api.Infrastructure;
 using ShopAuthDemo.Tests.Support;
 
-namespace ShopAuthDemo.Tests.Policy.Support;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 
 /// <summary>
 /// Policy.Api in-process: trusts a test token issuer, keeps its rules in a SQLite file of its own, and

@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ShopAuthDemo.Tests.Policy.Support;
+using ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 using ShopAuthDemo.Tests.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 // The tester's callers and inputs: who can be picked, what a typo or an unknown user gets, and what the
 // admin sees when the identity provider's directory does not answer.

@@ -1,6 +1,6 @@
 using ShopAuthDemo.Tests.Support;
 
-namespace ShopAuthDemo.Tests.Policy.Support;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 
 /// <summary>The callers policy-api meets, as Keycloak would mint their tokens for it.</summary>
 public static class PolicyTokens

@@ -4,7 +4,7 @@ using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 using ShopAuthDemo.Tests.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policies;
+namespace ShopAuthDemo.Tests.PolicyDecisionPoint;
 
 /// <summary>
 /// The decision code at the edges of each rule kind, on the seeded rules with all four enabled: the same

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Web;
 
-namespace ShopAuthDemo.Tests.Policy.Support;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 
 /// <summary>
 /// The identity provider as policy-api meets it: discovery, the token endpoint (client credentials for

@@ -1,8 +1,8 @@
-using ShopAuthDemo.Tests.Policy.Support;
+using ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 using ShopAuthDemo.Tests.Security;
 using ShopAuthDemo.Tests.Security.Support;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 // The shared negative JWT suite against policy-api: reading the rules with any hostile token is a 401.
 public sealed class PolicyApiNegativeJwtTests : NegativeJwtSuite

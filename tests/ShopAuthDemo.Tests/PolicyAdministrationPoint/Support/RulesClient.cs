@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy.Support;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 
 /// <summary>The calls the back office's Access rules page makes, asserting they succeed.</summary>
 public static class RulesClient

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ShopAuthDemo.Tests.Policy.Support;
+using ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 using ShopAuthDemo.Tests.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 // Whatever an admin types, a bad rule is a 400 naming each bad field (the page shows it next to the field),
 // never a 500, and nothing is stored.

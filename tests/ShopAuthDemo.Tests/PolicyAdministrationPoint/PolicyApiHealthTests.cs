@@ -1,8 +1,8 @@
 using System.Net;
-using ShopAuthDemo.Tests.Policy.Support;
+using ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 public sealed class PolicyApiHealthTests(PolicyApiHost policy) : IClassFixture<PolicyApiHost>
 {

@@ -13,7 +13,7 @@ using ShopAuthDemo.Tests.Orders.Support;
 using ShopAuthDemo.Tests.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policies;
+namespace ShopAuthDemo.Tests.PolicyDecisionPoint;
 
 /// <summary>
 /// Each service's PDP on its own copy of the rules: a change made in policy-api is in force within 10 s

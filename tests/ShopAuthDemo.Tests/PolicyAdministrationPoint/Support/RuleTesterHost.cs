@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy.Support;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 
 /// <summary>policy-api with all four seeded rules enabled (the time rule is seeded disabled), for the rule tester.</summary>
 public sealed class RuleTesterHost : IAsyncLifetime

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using ShopAuthDemo.Tests.Policy.Support;
+using ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 // The services poll GET /api/rules every few seconds with the ETag they hold: 304 until the rules change.
 public sealed class RulesETagTests : IAsyncLifetime

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ShopAuthDemo.Tests.Policy.Support;
+using ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 // "Test a request": each rule kind grants and refuses through the tester, at its boundary, with the same
 // decision code the services run; a user's country and groups come from the directory unless typed.

@@ -1,7 +1,7 @@
 using ShopAuthDemo.Policy.Api.PolicyInformationPoint;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Policy;
+namespace ShopAuthDemo.Tests.PolicyAdministrationPoint;
 
 // Keycloak serves a realm's admin API beside its issuer: {base}/realms/shop → {base}/admin/realms/shop.
 public sealed class UserDirectoryAddressTests
