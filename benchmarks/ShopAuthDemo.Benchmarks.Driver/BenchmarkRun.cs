@@ -28,7 +28,7 @@ public static class BenchmarkRun
         var secrets = RunSecrets.Generate();
         var rows = new List<ResultRow>();
 
-        Console.WriteLine($"== Starting the services on 127.0.0.1:{settings.Ports.IdentityProvider}-{settings.Ports.Gateway} (logs: {outputDirectory})");
+        Console.WriteLine($"== Starting the services on 127.0.0.1:{settings.Ports.IdentityProvider}-{settings.Ports.Policy} (logs: {outputDirectory})");
         await using (var services = await ServicesUnderTest.StartAsync(settings, secrets, outputDirectory, cancellationToken))
         using (var load = new LoadRunner(new Wrk(outputDirectory), settings.WarmUp, settings.Duration))
         {

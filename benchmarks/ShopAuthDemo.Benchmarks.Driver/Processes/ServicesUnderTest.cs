@@ -120,6 +120,8 @@ public sealed class ServicesUnderTest : IAsyncDisposable
             ["Identity__Audiences__0"] = "catalog-api",
             ["Identity__Audiences__1"] = "orders-api",
             ["Gateway__ApiExplorer__ClientId"] = "api-explorer",
+            // Where callers reach the gateway (its API explorer's URLs); required since it no longer trusts Host.
+            ["Gateway__PublicUrl"] = $"http://127.0.0.1:{ports.Gateway}",
             ["services__catalog-api__http__0"] = $"http://127.0.0.1:{ports.Catalog}",
             ["services__orders-api__http__0"] = $"http://127.0.0.1:{ports.Orders}",
             // The per-client limit (20 per 10 s) would turn the load into 429s; it still runs on every request.
