@@ -16,11 +16,9 @@ public sealed class AccessRuleSet
     {
         Version = version;
         Rules = rules;
-        byAction = rules.Where(rule => rule.Enabled)
-            .OrderBy(rule => rule.Id)
-            .Select(CompiledRule.Compile)
-            .GroupBy(rule => rule.Definition.Action)
-            .ToFrozenDictionary(group => group.Key, group => group.ToArray());
+        var compiled = rules.Where(rule => rule.Enabled).OrderBy(rule => rule.Id).Select(CompiledRule.Compile).ToList();
+        byAction = AccessActions.All.ToFrozenDictionary(action => action,
+            action => compiled.Where(rule => rule.Governs(action)).ToArray());
     }
 
     public long Version { get; }

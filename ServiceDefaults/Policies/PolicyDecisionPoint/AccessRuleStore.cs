@@ -8,8 +8,18 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyDecisionPoint;
 public sealed class AccessRuleStore
 {
     private AccessRuleSet? current;
+    private long confirmedAtTicks;
 
     public AccessRuleSet? Current => Volatile.Read(ref current);
 
-    public void Replace(AccessRuleSet rules) => Volatile.Write(ref current, rules);
+    /// <summary>When policy-api last answered a poll with these rules (or newer): how stale they may be.</summary>
+    public DateTimeOffset ConfirmedAt => new(Interlocked.Read(ref confirmedAtTicks), TimeSpan.Zero);
+
+    public void Replace(AccessRuleSet rules, DateTimeOffset at)
+    {
+        Volatile.Write(ref current, rules);
+        Confirm(at);
+    }
+
+    public void Confirm(DateTimeOffset at) => Interlocked.Exchange(ref confirmedAtTicks, at.UtcTicks);
 }

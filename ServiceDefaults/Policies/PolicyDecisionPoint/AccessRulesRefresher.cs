@@ -60,12 +60,13 @@ public sealed class AccessRulesRefresher(IServiceScopeFactory scopes, AccessRule
             if (document is not null)
             {
                 var rules = AccessRuleSet.From(document);
-                store.Replace(rules);
+                store.Replace(rules, time.GetUtcNow());
                 logger.RulesLoaded(rules.Version, rules.Rules.Count(rule => rule.Enabled), rules.Rules.Count);
             }
-            else if (failing && current is not null)
+            else if (current is not null)
             {
-                logger.RefreshRecovered(current.Version);
+                store.Confirm(time.GetUtcNow());
+                if (failing) logger.RefreshRecovered(current.Version);
             }
 
             metrics.Refreshed(document is null ? "unchanged" : "loaded");

@@ -20,6 +20,9 @@ public abstract class CompiledRule(AccessRule definition)
 {
     public AccessRule Definition { get; } = definition;
 
+    /// <summary>True when the rule speaks to this action.</summary>
+    public virtual bool Governs(string action) => Definition.Action == action;
+
     /// <summary>True when the rule reads the user's country, which only userinfo supplies.</summary>
     public virtual bool ReadsCountry => false;
 
@@ -79,6 +82,9 @@ public abstract class CompiledRule(AccessRule definition)
 
 internal sealed class UnreadableRule(AccessRule definition, string problem) : CompiledRule(definition)
 {
+    // A kind this code does not know may govern any action: it refuses them all until this service knows it.
+    public override bool Governs(string action) => Definition.Action is null || Definition.Action == action;
+
     public override RuleVerdict Evaluate(AccessRequest request) => RuleVerdict.Refused;
 
     public override string Explain(AccessRequest request) =>

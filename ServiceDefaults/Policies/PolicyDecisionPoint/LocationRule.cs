@@ -17,15 +17,19 @@ public sealed class LocationRule(AccessRule definition, IEnumerable<string> coun
     public override RuleVerdict Evaluate(AccessRequest request)
     {
         if (!Contains(request.ProductCategories.Value, category, StringComparison.OrdinalIgnoreCase)) return RuleVerdict.NotApplicable;
-        // Unknown because userinfo failed: refuse rather than guess; a missing attribute is simply "not listed".
-        if (request.Country.Source == AttributeSource.Unavailable) return RuleVerdict.Refused;
-        return request.Country.Value is { } country && countries.Contains(country) ? RuleVerdict.Refused : RuleVerdict.Satisfied;
+        // Unknown (userinfo failed, or no country on record: an attribute dropped on import, a mapper moved out
+        // of the scope): refuse rather than guess. A deny-list that lets the unknown through is no restriction.
+        if (request.Country.Value is not { } country) return RuleVerdict.Refused;
+        return countries.Contains(country) ? RuleVerdict.Refused : RuleVerdict.Satisfied;
     }
 
     public override string Explain(AccessRequest request) =>
-        request.Country.Source == AttributeSource.Unavailable
-            ? $"Products in {category} cannot be ordered while your country cannot be looked up. Try again in a moment."
-            : $"Products in {category} cannot be ordered from {request.Country.Value}. Remove them from your cart to order the rest.";
+        request.Country switch
+        {
+            { Source: AttributeSource.Unavailable } => $"Products in {category} cannot be ordered while your country cannot be looked up. Try again in a moment.",
+            { Value: null } => $"Products in {category} can be ordered only with a country on your account. Ask us to add it, or remove them from your cart.",
+            { Value: var country } => $"Products in {category} cannot be ordered from {country}. Remove them from your cart to order the rest.",
+        };
 
     public override IEnumerable<DecisionAttribute> AttributesRead(AccessRequest request) =>
     [

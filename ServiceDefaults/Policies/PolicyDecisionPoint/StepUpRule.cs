@@ -9,6 +9,9 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyDecisionPoint;
 /// </summary>
 public sealed class StepUpRule(AccessRule definition, decimal amountAbove, int maxAgeMinutes) : CompiledRule(definition)
 {
+    // The clock skew token validation allows: a sign-in later than that (a wrong clock, a bug) proves nothing.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     public int MaxAgeSeconds { get; } = maxAgeMinutes * 60;
 
     // "Above": an order of exactly the amount needs no step-up. A sign-in exactly N minutes old still
@@ -16,7 +19,8 @@ public sealed class StepUpRule(AccessRule definition, decimal amountAbove, int m
     public override RuleVerdict Evaluate(AccessRequest request)
     {
         if (request.OrderTotal.Value is not { } total || total <= amountAbove) return RuleVerdict.NotApplicable;
-        return request.AuthenticatedAt.Value is { } signedIn && (request.Now.Value - signedIn).TotalSeconds <= MaxAgeSeconds
+        return request.AuthenticatedAt.Value is { } signedIn && request.Now.Value - signedIn is var age
+            && age >= -ClockSkew && age.TotalSeconds <= MaxAgeSeconds
             ? RuleVerdict.Satisfied
             : RuleVerdict.NeedsStepUp;
     }

@@ -3,7 +3,8 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.Rules;
 /// <summary>An access rule as policy-api stores and serves it. Which parameters count depends on the kind.</summary>
 public sealed record AccessRule(int Id, string Name, RuleKind Kind, bool Enabled, RuleParameters Parameters)
 {
-    public string Action => RuleKinds.ActionOf(Kind);
+    /// <summary>The action the rule governs; null for a kind this code does not know.</summary>
+    public string? Action => RuleKinds.ActionOf(Kind);
 }
 
 /// <summary>

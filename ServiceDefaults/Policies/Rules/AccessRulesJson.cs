@@ -11,6 +11,7 @@ public static class AccessRulesJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        // RuleKindJsonConverter first: it reads a kind this code does not know instead of failing the document.
+        Converters = { new RuleKindJsonConverter(), new JsonStringEnumConverter() },
     };
 }

@@ -54,8 +54,9 @@ public static class CatalogApi
             return ProductNotFound(id);
         }
 
-        // The rules decided on the step from the price they saw. Another change in between would make this a
-        // different step (two "small" changes adding up to a big one), so it is not made.
+        // The rules decided on the step from the price they saw; a change made in between would make this a
+        // different step than the one decided on, so it is not made. (Successive small steps, each decided on
+        // its own, can still add up to a big one: the group rule limits one change, not a day's.)
         if (product.Price != change.OldPrice)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The price changed meanwhile.",

@@ -30,7 +30,9 @@ public sealed class PricedOrderSource(CatalogClient catalog) : IResourceAttribut
         {
             (quote, refused) = await catalog.QuoteAsync(request.Items!, cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TokenRequestException)
+        // Also a timeout or an open circuit of the resilience handler, or an answer that is not a quote: 503, not 500.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException
+            or TokenRequestException or System.Text.Json.JsonException or OperationCanceledException or Polly.ExecutionRejectedException)
         {
             return ResourceAttributes.Refused(OrderProblems.CatalogUnavailable());
         }

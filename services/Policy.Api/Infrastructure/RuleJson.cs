@@ -15,6 +15,7 @@ public static class RuleJson
     /// <summary>The endpoints read and write rules in the same shape.</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
+        options.Converters.Add(new RuleKindJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }

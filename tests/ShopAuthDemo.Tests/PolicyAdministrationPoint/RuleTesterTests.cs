@@ -136,7 +136,8 @@ public sealed class RuleTesterTests(RuleTesterHost tester) : IClassFixture<RuleT
 
         Assert.Equal("none (Absent)", result.Attribute("user.country"));
         Assert.Equal("none (Absent)", result.Attribute("user.auth_time"));
-        Assert.Equal("StepUp", result.Outcome());
+        // No country is an unknown country: the location rule refuses grinders rather than guess (deny wins over step-up).
+        Assert.Equal("Deny", result.Outcome());
         Assert.Equal(calls, tester.Policy.Directory.Calls.Count);
         Assert.DoesNotContain(result.GetProperty("attributes").EnumerateArray(), a => a.GetProperty("name").GetString() == "user.roles");
     }

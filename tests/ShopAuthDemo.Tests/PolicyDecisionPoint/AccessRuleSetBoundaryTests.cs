@@ -62,12 +62,40 @@ public sealed class AccessRuleSetBoundaryTests
     public void Large_order_without_a_known_sign_in_time_asks_for_a_step_up() =>
         Assert.Equal(DecisionOutcome.StepUp, Rules.Decide(Order(500m, signedInAgo: null)).Outcome);
 
+    // A sign-in "in the future" beyond the clock skew (a wrong clock, a bug) would otherwise count as fresh for days.
+    [Theory]
+    [InlineData(30, DecisionOutcome.Permit)]
+    [InlineData(31, DecisionOutcome.StepUp)]
+    [InlineData(3 * 24 * 3600, DecisionOutcome.StepUp)]
+    public void Sign_in_time_later_than_now_counts_only_within_the_clock_skew(int secondsAhead, DecisionOutcome expected) =>
+        Assert.Equal(expected, Rules.Decide(Order(500m, signedInAgo: TimeSpan.FromSeconds(-secondsAhead))).Outcome);
+
+    // A newer policy-api may serve a kind this service does not know: the document still loads (later changes
+    // keep arriving) and the unknown rule refuses every action it might govern instead of being skipped.
+    [Theory]
+    [InlineData("\"Quota\"")]
+    [InlineData("9")]
+    public void A_rule_of_an_unknown_kind_loads_and_refuses_every_governed_action(string kind)
+    {
+        var json = $$$"""{"version":7,"rules":[{"id":9,"name":"From the future","kind":{{{kind}}},"enabled":true,"parameters":{}}]}""";
+        var rules = AccessRuleSet.From(System.Text.Json.JsonSerializer.Deserialize<AccessRulesDocument>(json, AccessRulesJson.Options)!);
+
+        foreach (var request in new[] { Order(10m, TimeSpan.Zero), PriceChange(1m) })
+        {
+            var decision = rules.Decide(request);
+            Assert.Equal(DecisionOutcome.Deny, decision.Outcome);
+            Assert.Equal(9, decision.Rule?.Id);
+        }
+    }
+
     // Location: "no grinders to the US".
     [Theory]
     [InlineData("US", "Grinders", DecisionOutcome.Deny)]
     [InlineData("DE", "Grinders", DecisionOutcome.Permit)]
     [InlineData("US", "Coffee", DecisionOutcome.Permit)]
-    [InlineData(null, "Grinders", DecisionOutcome.Permit)]
+    // No country on record is unknown, not "not listed": a deny-list must not let the unknown through.
+    [InlineData(null, "Grinders", DecisionOutcome.Deny)]
+    [InlineData(null, "Coffee", DecisionOutcome.Permit)]
     public void Grinders_are_refused_only_to_customers_in_the_listed_countries(string? country, string category, DecisionOutcome expected) =>
         Assert.Equal(expected, Rules.Decide(Order(50m, TimeSpan.Zero, country, AttributeSource.UserInfo, category)).Outcome);
 

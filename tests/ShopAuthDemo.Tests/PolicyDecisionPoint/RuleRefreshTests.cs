@@ -77,12 +77,16 @@ public sealed class RuleRefreshTests
         Assert.Equal(HttpStatusCode.Created, (await alice.PlaceOrderAsync()).StatusCode);
         Assert.Single(logs.Messages, message => message.StartsWith("Access rules could not be refreshed from policy-api", StringComparison.Ordinal));
         Assert.Contains("deciding on version 1", logs.Messages.Single(message => message.StartsWith("Access rules could not be refreshed", StringComparison.Ordinal)));
-        using (var health = await orders.Anonymous().GetAsync("/health", Ct))
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await HealthAsync(orders));
+
+        // Still deciding, but on rules nobody has confirmed for a while: the dashboard says so.
+        clock.Advance(AccessRulesHealthCheck.StaleAfter);
+        Assert.Equal("Degraded", await HealthAsync(orders));
 
         orders.Downstream.Rules.Down = false;
         await PollAsync(orders, clock, times: 2);
         Assert.Single(logs.Messages, message => message.StartsWith("policy-api answers again", StringComparison.Ordinal));
+        Assert.Equal("Healthy", await HealthAsync(orders));
     }
 
     [Fact]
@@ -136,6 +140,13 @@ public sealed class RuleRefreshTests
 
     // Moves the fake clock one refresh interval at a time and waits until each poll has been handled
     // (the refresher counts it on its metric last).
+    private static async Task<string> HealthAsync(OrdersApiHost orders)
+    {
+        using var health = await orders.Anonymous().GetAsync("/health", Ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        return await health.Content.ReadAsStringAsync(Ct);
+    }
+
     private static async Task PollAsync(OrdersApiHost orders, FakeTimeProvider clock, int times)
     {
         using var polls = new MetricCollector<long>(orders.Factory.Services.GetRequiredService<IMeterFactory>(),
