@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.Caching;
 
 namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyInformationPoint;
 
@@ -19,7 +20,7 @@ public sealed class UserInfoSource : IDisposable
 
     private static readonly HybridCacheEntryFlags InThisProcessOnly = HybridCacheEntryFlags.DisableDistributedCache;
 
-    private readonly ServiceProvider cacheServices;
+    private readonly BoundedHybridCache cacheStore;
     private readonly HybridCache cache;
     private readonly HybridCacheEntryOptions entryOptions;
     private readonly IServiceProvider services;
@@ -32,12 +33,8 @@ public sealed class UserInfoSource : IDisposable
         ILogger<UserInfoSource> logger)
     {
         (this.services, this.options, this.metrics, this.time, this.logger) = (services, options, metrics, time, logger);
-        cacheServices = new ServiceCollection()
-            .AddSingleton(time)
-            .AddMemoryCache(memory => memory.SizeLimit = CacheSizeLimitBytes)
-            .AddHybridCache().Services
-            .BuildServiceProvider();
-        cache = cacheServices.GetRequiredService<HybridCache>();
+        cacheStore = new BoundedHybridCache(CacheSizeLimitBytes, time);
+        cache = cacheStore.Cache;
         entryOptions = new() { Expiration = options.UserInfoLifetime, LocalCacheExpiration = options.UserInfoLifetime, Flags = InThisProcessOnly };
     }
 
@@ -83,5 +80,5 @@ public sealed class UserInfoSource : IDisposable
 
     private static string Key(string subject) => "userinfo:" + subject;
 
-    public void Dispose() => cacheServices.Dispose();
+    public void Dispose() => cacheStore.Dispose();
 }
