@@ -35,8 +35,10 @@ public static class AdminBearerAuthentication
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = issuer.AbsoluteUri,
-                // As in Keycloak: its realm's tokens carry no admin-API audience; the view-users role below is the gate.
-                ValidateAudience = false,
+                // Keycloak's admin API checks no audience; the realm gives policy-api's tokens "realm-management" (scope
+                // user-directory) so that this copy can, and a token minted for an API is refused here even if some
+                // client were ever granted view-users. The view-users role below is the second gate.
+                ValidAudience = RealmManagementClient.ClientId,
                 ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                 // Read at each request: a token signed before a rotation verifies while its key is still published.
                 IssuerSigningKeyResolver = (_, _, kid, _) => ring.Keys.Where(k => k.Kid == kid).Select(k => k.Credentials.Key),

@@ -51,10 +51,39 @@ public sealed class AdminUsersApiTests(LocalIdentityProviderFactory idp) : IClas
     [Fact]
     public async Task A_token_without_view_users_is_403_problem()
     {
-        var response = await GetAsync(Users, await ServiceAccountTokenAsync("orders-api", "ORDERS_API_CLIENT_SECRET"));
+        // orders-api's token, in a realm that also names the admin API in it (scope user-directory): the
+        // audience fits, the role is missing.
+        await using var variant = new LocalIdentityProviderFactory("http://127.0.0.1:9", RealmFiles.WriteVariant(realm =>
+            realm["clients"]!.AsArray().Single(c => (string?)c!["clientId"] == "orders-api")!["defaultClientScopes"]!
+                .AsArray().Add("user-directory")));
+        var access = await AccessTokenAsync(await ClientCredentialsAsync(variant.CreateClient(), "orders-api",
+            LocalIdentityProviderFactory.Secrets["ORDERS_API_CLIENT_SECRET"]));
+        var client = variant.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access.EncodedToken);
+
+        var response = await client.GetAsync(Users, TestContext.Current.CancellationToken);
 
         var problem = await response.AssertProblemDetailsAsync(HttpStatusCode.Forbidden);
         Assert.Contains("view-users", problem.Detail);
+    }
+
+    [Fact]
+    public async Task A_view_users_token_not_minted_for_the_admin_api_is_401()
+    {
+        // The same service account with its role, but without the user-directory scope that names the admin API
+        // (audience realm-management) in its tokens: a token minted for something else does not open it.
+        await using var variant = new LocalIdentityProviderFactory("http://127.0.0.1:9", RealmFiles.WriteVariant(realm =>
+            realm["clients"]!.AsArray().Single(c => (string?)c!["clientId"] == "policy-api")!["defaultClientScopes"] =
+                new System.Text.Json.Nodes.JsonArray("basic", "profile", "roles", "acr")));
+        var access = await AccessTokenAsync(await ClientCredentialsAsync(variant.CreateClient(), "policy-api",
+            LocalIdentityProviderFactory.Secrets["POLICY_API_CLIENT_SECRET"]));
+        Assert.Contains("view-users", access.GetPayloadValue<JsonElement>("resource_access").GetRawText());
+        var client = variant.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access.EncodedToken);
+
+        var response = await client.GetAsync(Users, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
