@@ -1,5 +1,6 @@
 using ShopAuthDemo.AppHost.Gateway;
 using ShopAuthDemo.AppHost.Identity;
+using ShopAuthDemo.AppHost.MutualTls;
 using ShopAuthDemo.AppHost.Telemetry;
 using ShopAuthDemo.AppHost.WebApps;
 
@@ -8,23 +9,26 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Keycloak when a container runtime answers, otherwise the local stand-in; see Identity/.
 var identityProvider = builder.AddIdentityProvider();
 
+// Mutual TLS on every internal hop: a development CA gives each service a certificate naming it. See MutualTls/.
+var certificates = builder.AddServiceCertificates();
+
 // The Policy Administration Point: the access rules admins change in the back office. Every service that
 // decides with them (the PDP) fetches them as itself. See services/Policy.Api.
 var policy = builder.AddProject<Projects.Policy_Api>("policy-api")
     .WithIdentityProvider(identityProvider, audience: "policy-api")
     .WithClientCredentials(identityProvider, clientId: "policy-api", identityProvider.Realm.PolicyApiClientSecret)
-    .WithHttpHealthCheck("/health");
+    .WithMutualTls(certificates);
 
 // catalog-api is also a client (client credentials) for one thing: reading the access rules.
 var catalog = builder.AddProject<Projects.Catalog_Api>("catalog-api")
     .WithIdentityProvider(identityProvider, audience: "catalog-api")
     .WithClientCredentials(identityProvider, clientId: "catalog-api", identityProvider.Realm.CatalogApiClientSecret)
     .WithReference(policy).WaitFor(policy)
-    .WithHttpHealthCheck("/health");
+    .WithMutualTls(certificates);
 
 var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithIdentityProvider(identityProvider, audience: "payments-api")
-    .WithHttpHealthCheck("/health");
+    .WithMutualTls(certificates);
 
 // orders-api is also an OAuth client: client credentials to the catalog and policy-api, token exchange to payments.
 var orders = builder.AddProject<Projects.Orders_Api>("orders-api")
@@ -33,13 +37,13 @@ var orders = builder.AddProject<Projects.Orders_Api>("orders-api")
     .WithReference(catalog).WaitFor(catalog)
     .WithReference(payments).WaitFor(payments)
     .WithReference(policy).WaitFor(policy)
-    .WithHttpHealthCheck("/health");
+    .WithMutualTls(certificates);
 
 // External callers come in through the gateway; ACME Logistics ships paid orders through it. See Gateway/.
-builder.AddGatewayAndPartner(identityProvider, catalog, orders);
+builder.AddGatewayAndPartner(identityProvider, certificates, catalog, orders);
 
 // The shop and the back office (with the Access rules page): two OIDC clients of one identity provider (SSO, single logout). See WebApps/.
-builder.AddWebApps(identityProvider, catalog, orders, policy);
+builder.AddWebApps(identityProvider, certificates, catalog, orders, policy);
 
 // Codes and ID tokens travel in some URLs' query strings: keep them out of the dashboard's traces. See Telemetry/.
 builder.KeepUrlQueriesOutOfTelemetry();

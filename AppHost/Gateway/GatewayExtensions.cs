@@ -1,4 +1,5 @@
 using ShopAuthDemo.AppHost.Identity;
+using ShopAuthDemo.AppHost.MutualTls;
 
 namespace ShopAuthDemo.AppHost.Gateway;
 
@@ -11,7 +12,7 @@ public static class GatewayExtensions
     /// that knows only the gateway's address and its own client credentials.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGatewayAndPartner(this IDistributedApplicationBuilder builder,
-        IdentityProvider identityProvider, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders)
+        IdentityProvider identityProvider, ServiceCertificates? certificates, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders)
     {
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
             // Tokens for any API the gateway fronts; each route then asks for its own audience.
@@ -25,6 +26,8 @@ public static class GatewayExtensions
             // whose client credentials the page may fetch: /identity/token relays only these.
             .WithEnvironment("Gateway__ApiExplorer__ClientId", "api-explorer")
             .WithEnvironment("Gateway__ApiExplorer__PartnerClientIds__0", PartnerClientId)
+            // It calls catalog-api and orders-api over mutual TLS; callers reach it without a certificate.
+            .WithServiceCertificate(certificates)
             .WithReference(catalog)
             .WithReference(orders)
             .WithEndpoint("http", endpoint =>

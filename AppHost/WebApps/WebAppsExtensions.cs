@@ -1,4 +1,5 @@
 using ShopAuthDemo.AppHost.Identity;
+using ShopAuthDemo.AppHost.MutualTls;
 
 namespace ShopAuthDemo.AppHost.WebApps;
 
@@ -9,12 +10,13 @@ public static class WebAppsExtensions
     /// ports the realm registers (<see cref="WebAppUrls"/>), calling the APIs with the signed-in user's token.
     /// </summary>
     public static void AddWebApps(this IDistributedApplicationBuilder builder, IdentityProvider identityProvider,
-        IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders,
+        ServiceCertificates? certificates, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders,
         IResourceBuilder<ProjectResource> policy)
     {
         builder.AddProject<Projects.Shop_Web>("shop-web")
             .WithWebAppEndpoint(WebAppUrls.ShopWebPort, "Shop — start here (sign in as alice)")
             .WithWebClient(identityProvider, clientId: "shop-web", identityProvider.Realm.ShopWebClientSecret)
+            .WithServiceCertificate(certificates)
             .WithReference(catalog).WaitFor(catalog)
             .WithReference(orders).WaitFor(orders)
             .WithHttpHealthCheck("/health");
@@ -22,6 +24,7 @@ public static class WebAppsExtensions
         builder.AddProject<Projects.Backoffice_Web>("backoffice-web")
             .WithWebAppEndpoint(WebAppUrls.BackofficeWebPort, "Back office (sign in as carol)")
             .WithWebClient(identityProvider, clientId: "backoffice-web", identityProvider.Realm.BackofficeWebClientSecret)
+            .WithServiceCertificate(certificates)
             .WithReference(catalog).WaitFor(catalog)
             .WithReference(orders).WaitFor(orders)
             .WithReference(policy).WaitFor(policy)

@@ -11,7 +11,7 @@ public static class WhoAmIEndpoint
 {
     // Lets a learner see, per API, what actually arrived: whose token, for which audience, via which client.
     public static RouteHandlerBuilder MapWhoAmI(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/whoami", (ClaimsPrincipal user) => TypedResults.Ok(WhoAmIResponse.From(user)))
+        endpoints.MapGet("/whoami", (HttpContext request) => TypedResults.Ok(WhoAmIResponse.From(request)))
             .RequireAuthorization()
             .WithName("WhoAmI");
 }

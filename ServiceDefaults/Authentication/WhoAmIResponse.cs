@@ -1,22 +1,29 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using ShopAuthDemo.ServiceDefaults.MutualTls;
 
 namespace ShopAuthDemo.ServiceDefaults.Authentication;
 
-// What an API saw in the caller's token; property names match the token's claim names.
+// What an API saw: the caller's token (property names match its claim names) and, under "peer", the service
+// its connection's client certificate names (mutual TLS): identity at two layers, side by side.
 public sealed record WhoAmIResponse(
     [property: JsonPropertyName("sub")] string? Subject,
     [property: JsonPropertyName("preferred_username")] string? PreferredUsername,
     [property: JsonPropertyName("azp")] string? AuthorizedParty,
     [property: JsonPropertyName("aud")] IReadOnlyList<string> Audiences,
     [property: JsonPropertyName("scopes")] IReadOnlyList<string> Scopes,
-    [property: JsonPropertyName("roles")] IReadOnlyList<string> Roles)
+    [property: JsonPropertyName("roles")] IReadOnlyList<string> Roles,
+    [property: JsonPropertyName("peer")] string? Peer)
 {
-    public static WhoAmIResponse From(ClaimsPrincipal user) => new(
+    public static WhoAmIResponse From(HttpContext request) => From(request.User, request.PeerService());
+
+    public static WhoAmIResponse From(ClaimsPrincipal user, string? peer) => new(
         user.GetSubject(),
         user.FindFirstValue(KeycloakClaimTypes.PreferredUsername),
         user.GetAuthorizedParty(),
         user.GetAudiences(),
         [.. user.GetScopes().Order(StringComparer.Ordinal)],
-        [.. user.GetRoles().Order(StringComparer.Ordinal)]);
+        [.. user.GetRoles().Order(StringComparer.Ordinal)],
+        peer);
 }

@@ -11,8 +11,6 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class AccessRulesExtensions
 {
-    public const string PolicyApiAddress = "http://policy-api";
-
     // No single request may hold a poll (or a userinfo lookup on the request path) for long.
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
@@ -49,11 +47,8 @@ public static class AccessRulesExtensions
         // The refresher's poll is its own retry; the default resilience pipeline would hold a poll for up to
         // 30 s. (RemoveAllResilienceHandlers is marked "for evaluation": the supported way to opt one client out.)
 #pragma warning disable EXTEXP0001
-        services.AddHttpClient<IAccessRulesSource, PolicyApiRulesClient>(http =>
-            {
-                http.BaseAddress = new(PolicyApiAddress);
-                http.Timeout = RequestTimeout;
-            })
+        services.AddHttpClient<IAccessRulesSource, PolicyApiRulesClient>(http => http.Timeout = RequestTimeout)
+            .CallsInternalService("policy-api")
             .AddClientCredentialsToken(scope: "policies")
             .RemoveAllResilienceHandlers();
         services.AddHostedService<AccessRulesRefresher>();

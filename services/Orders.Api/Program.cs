@@ -4,6 +4,8 @@ using ShopAuthDemo.Orders.Api.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// Internal: only our services reach it, each showing a certificate of the internal CA (mutual TLS).
+builder.RequireClientCertificates();
 builder.AddApiProblemDetails();
 builder.AddJwtBearerAuthentication();
 builder.AddTokenManagement();

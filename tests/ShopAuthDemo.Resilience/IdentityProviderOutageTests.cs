@@ -101,6 +101,5 @@ public sealed class IdentityProviderOutageTests(ResilienceAppHost appHost, ITest
         return $"{Base64Url.Encode(header)}.{Base64Url.Encode(payload)}.{Base64Url.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(256))}";
     }
 
-    private HttpClient NonFollowingClient(string resourceName) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = appHost.CreateHttpClient(resourceName).BaseAddress };
+    private HttpClient NonFollowingClient(string resourceName) => appHost.CreateHttpClient(resourceName, allowAutoRedirect: false);
 }

@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using ShopAuthDemo.Gateway.Routing;
 
 namespace ShopAuthDemo.Gateway.ApiDocs;
 
@@ -11,7 +12,8 @@ public static class ApiExplorerExtensions
     public static TBuilder AddApiExplorer<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddSingleton(ApiExplorerSettings.From(builder.Configuration));
-        builder.Services.AddHttpClient<GatewayApiDocument>();
+        builder.Services.AddSingleton<GatewayApiDocument>();
+        foreach (var service in GatewayRoutes.Services) builder.Services.AddHttpClient(service).CallsInternalService(service);
         return builder;
     }
 

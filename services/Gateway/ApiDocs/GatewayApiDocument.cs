@@ -9,7 +9,7 @@ namespace ShopAuthDemo.Gateway.ApiDocs;
 /// published path under the path a caller uses at the gateway, everything unpublished left out, and
 /// the ways to get a token for it.
 /// </summary>
-public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings explorer, ILogger<GatewayApiDocument> logger)
+public sealed class GatewayApiDocument(IHttpClientFactory http, ApiExplorerSettings explorer, ILogger<GatewayApiDocument> logger)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
@@ -66,7 +66,8 @@ public sealed class GatewayApiDocument(HttpClient http, ApiExplorerSettings expl
     {
         try
         {
-            return (await http.GetFromJsonAsync<JsonNode>($"http://{service}/openapi/v1.json", cancellationToken))?.AsObject();
+            // One client per service (ApiExplorerExtensions): each checks it reached that very service (mutual TLS).
+            return (await http.CreateClient(service).GetFromJsonAsync<JsonNode>("/openapi/v1.json", cancellationToken))?.AsObject();
         }
         catch (Exception exception) when (exception is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException)
         {

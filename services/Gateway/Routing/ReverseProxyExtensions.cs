@@ -2,14 +2,16 @@ using ShopAuthDemo.Gateway.ApiDocs;
 using ShopAuthDemo.Gateway.Headers;
 using ShopAuthDemo.Gateway.RateLimiting;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.MutualTls;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace ShopAuthDemo.Gateway.Routing;
 
 public static class ReverseProxyExtensions
 {
-    // YARP with the routes in GatewayRoutes; "http://orders-api" is found by Aspire's service discovery.
+    // YARP with the routes in GatewayRoutes; "https+http://orders-api" is found by Aspire's service discovery.
     public static TBuilder AddGatewayReverseProxy<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var identity = IdentityProviderSettings.From(builder.Configuration);
@@ -31,6 +33,9 @@ public static class ReverseProxyExtensions
                 }
             })
             .AddServiceDiscoveryDestinationResolver();
+        // The connections to the services: mutual TLS, the gateway showing its certificate and checking theirs.
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, InternalServiceConnections>();
+        MutualTlsCredentials.AddOnce(builder.Services);
         return builder;
     }
 
@@ -47,6 +52,6 @@ public static class ReverseProxyExtensions
     private static ClusterConfig ToClusterConfig(string service) => new()
     {
         ClusterId = service,
-        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
+        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"https+http://{service}" } },
     };
 }

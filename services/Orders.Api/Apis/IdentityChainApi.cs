@@ -17,10 +17,10 @@ public static class IdentityChainApi
         return app;
     }
 
-    public static async Task<IResult> GetChain(ClaimsPrincipal user, CatalogClient catalog, PaymentsClient payments,
+    public static async Task<IResult> GetChain(HttpContext request, CatalogClient catalog, PaymentsClient payments,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(new IdentityChainResponse(
-            WhoAmIResponse.From(user),
+            WhoAmIResponse.From(request),
             await AskAsync(() => catalog.WhoAmIAsync(cancellationToken)),
             await AskAsync(() => payments.WhoAmIAsync(cancellationToken))));
 

@@ -21,12 +21,12 @@ public static class ApplicationServicesExtensions
         builder.Services.AddHostedService<OrdersDatabaseInitializer>();
 
         // Service to service: orders-api asks the catalog for prices as itself (client credentials).
-        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog-api"))
+        builder.Services.AddHttpClient<CatalogClient>().CallsInternalService("catalog-api")
             .AddClientCredentialsToken(scope: "catalog");
 
         // On behalf of the user: alice's token is exchanged for one minted for payments-api, so the
         // payment records her as payer and orders-api as the service that charged (azp).
-        builder.Services.AddHttpClient<PaymentsClient>(http => http.BaseAddress = new("http://payments-api"))
+        builder.Services.AddHttpClient<PaymentsClient>().CallsInternalService("payments-api")
             .AddTokenExchange(audience: "payments-api", scope: "payments");
 
         builder.Services.AddScoped<OrderPlacement>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 
 namespace ShopAuthDemo.Payments.Api.Authorization;
@@ -21,6 +22,10 @@ public static class PaymentsPolicies
             // Only orders-api may charge. A token Alice's browser app (shop-web) obtained, even with
             // aud payments-api, cannot charge her card directly for an amount no order backs.
             .RequireClaim(KeycloakClaimTypes.AuthorizedParty, OrdersClient)
+            // ... and the connection must be orders-api's too (its certificate, mutual TLS): the token says which
+            // service acts, the transport proves it is that service calling. A token exchanged by orders-api
+            // and replayed by anything else (the gateway, a stolen copy) is refused.
+            .RequireConnectionFrom(OrdersClient)
             // The subject must be a user. A service account has no realm role, so requiring the
             // customer role tells a user from orders-api's own client-credentials token using only
             // standard claims, not IdP-specific ones (Keycloak's client_id, a "service-account-"

@@ -15,6 +15,7 @@ public static class ApplicationServicesExtensions
         builder.Services.AddDbContext<PaymentsContext>(options => options.UseSqlite(connectionString));
         builder.Services.AddHostedService<PaymentsDatabaseInitializer>();
 
+        builder.Services.AddPeerServiceAuthorization();
         builder.Services.AddAuthorizationBuilder().AddPaymentsPolicies();
     }
 }

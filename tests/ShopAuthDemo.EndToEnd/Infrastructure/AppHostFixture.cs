@@ -102,7 +102,28 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
     {
     }
 
-    public HttpClient CreateHttpClient(string resourceName) => App.CreateHttpClient(resourceName, "http");
+    /// <summary>
+    /// A client of a resource as tests call it: the internal services over mutual TLS, as the service that
+    /// calls them in the app (<see cref="UsualCaller"/>); the browser-facing ones over plain http.
+    /// </summary>
+    public HttpClient CreateHttpClient(string resourceName, bool allowAutoRedirect = true) =>
+        UsualCaller(resourceName) is { } caller
+            ? ServiceCallers.Create(resourceName, ServiceCallers.CertificateOf(caller), allowAutoRedirect)
+            : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = allowAutoRedirect })
+            {
+                BaseAddress = App.GetEndpoint(resourceName, "http"),
+            };
+
+    public ServiceCallers ServiceCallers => field ??= new(App);
+
+    /// <summary>Which service calls an internal one in the app (null: not internal, no certificate needed).</summary>
+    public static string? UsualCaller(string resourceName) => resourceName switch
+    {
+        "catalog-api" or "orders-api" => "shop-web",
+        "payments-api" => "orders-api",
+        "policy-api" => "backoffice-web",
+        _ => null,
+    };
 
     public HttpClient CreateIdentityProviderClient() => CreateHttpClient(IdentityProviderResource);
 

@@ -7,12 +7,12 @@ public static class BackofficeServicesExtensions
     public static TBuilder AddBackofficeServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Every API is called as the signed-in staff member; each checks her roles itself.
-        builder.Services.AddHttpClient<StaffOrdersClient>(http => http.BaseAddress = new("http://orders-api"))
+        builder.Services.AddHttpClient<StaffOrdersClient>().CallsInternalService("orders-api")
             .AddUserAccessToken();
-        builder.Services.AddHttpClient<PriceListClient>(http => http.BaseAddress = new("http://catalog-api"))
+        builder.Services.AddHttpClient<PriceListClient>().CallsInternalService("catalog-api")
             .AddUserAccessToken();
         // The Access rules page: policy-api lets in role admin with a token for its audience (scope policies).
-        builder.Services.AddHttpClient<PolicyRulesClient>(http => http.BaseAddress = new("http://policy-api"))
+        builder.Services.AddHttpClient<PolicyRulesClient>().CallsInternalService("policy-api")
             .AddUserAccessToken();
         return builder;
     }

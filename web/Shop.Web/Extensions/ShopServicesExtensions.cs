@@ -8,9 +8,9 @@ public static class ShopServicesExtensions
     public static TBuilder AddShopServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Browsing is anonymous: the catalog is called without a token.
-        builder.Services.AddHttpClient<CatalogClient>(http => http.BaseAddress = new("http://catalog-api"));
+        builder.Services.AddHttpClient<CatalogClient>().CallsInternalService("catalog-api");
         // Orders are the signed-in customer's: every call carries her access token.
-        builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = new("http://orders-api"))
+        builder.Services.AddHttpClient<OrdersClient>().CallsInternalService("orders-api")
             .AddUserAccessToken();
         builder.Services.AddScoped<CartState>();
         builder.Services.AddScoped<OrderAfterSignIn>();
