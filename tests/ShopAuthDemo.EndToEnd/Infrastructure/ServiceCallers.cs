@@ -20,9 +20,9 @@ public sealed class ServiceCallers(DistributedApplication app)
     public X509Certificate2 CertificateOf(string service) =>
         Certificates.Authority.Issue(service, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
 
-    /// <summary>One the internal CA issued, whose validity ended an hour ago.</summary>
+    /// <summary>One the internal CA issued, whose validity ended a minute ago (it starts with the CA's, which may be new).</summary>
     public X509Certificate2 ExpiredCertificateOf(string service) =>
-        Certificates.Authority.Issue(service, DateTimeOffset.UtcNow.AddDays(-2), DateTimeOffset.UtcNow.AddHours(-1));
+        Certificates.Authority.Issue(service, Certificates.Authority.Certificate.NotBefore.ToUniversalTime(), DateTimeOffset.UtcNow.AddMinutes(-1));
 
     /// <summary>Well formed and naming <paramref name="service"/>, but from a CA of its own that nobody trusts.</summary>
     public static X509Certificate2 CertificateFromAnotherAuthority(string service)

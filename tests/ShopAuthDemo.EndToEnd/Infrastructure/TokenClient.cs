@@ -28,5 +28,28 @@ public static class TokenClient
         return token.AccessToken;
     }
 
+    /// <summary>What orders-api does before it calls payments-api: the user's token exchanged (RFC 8693) for one minted for <paramref name="audience"/>.</summary>
+    public static async Task<string> ExchangeTokenAsync(
+        this HttpClient identityProvider, string clientId, string clientSecret, string subjectToken, string audience,
+        string scope, CancellationToken cancellationToken)
+    {
+        using var response = await identityProvider.PostAsync(TokenPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+            ["subject_token"] = subjectToken,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
+            ["audience"] = audience,
+            ["scope"] = scope,
+        }), cancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode,
+            $"Token exchange failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        Assert.False(string.IsNullOrEmpty(token?.AccessToken), "The token response has no access_token.");
+        return token.AccessToken;
+    }
+
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string? AccessToken);
 }
