@@ -1,13 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using ShopAuthDemo.AppHost.MutualTls;
 using ShopAuthDemo.Resilience.Infrastructure;
 
 namespace ShopAuthDemo.Resilience;
 
 /// <summary>
 /// Last: everything every service wrote during the suite (sign-ins, token requests and exchanges, an
-/// identity provider outage, a key rotation, the load burst) holds no token, client secret or password.
+/// identity provider outage, a key rotation, the load burst) holds no token, client secret or password, and
+/// no certificate or private key (PEM, or base64 DER) of the services' mutual TLS.
 /// </summary>
 [SuiteStep(99)]
 public sealed partial class LogHygieneTests(ResilienceAppHost appHost, ITestOutputHelper output)
@@ -32,6 +35,11 @@ public sealed partial class LogHygieneTests(ResilienceAppHost appHost, ITestOutp
                 secrets.Add((name, form));
         }
 
+        // Each service's certificate and key as the AppHost wrote them: their base64 lines, as a log would quote them.
+        foreach (var file in Directory.EnumerateFiles(appHost.App.Services.GetRequiredService<ServiceCertificates>().RunDirectory, "*.pem"))
+            foreach (var line in File.ReadAllLines(file).Where(line => line.Length >= 40 && !line.StartsWith("-----", StringComparison.Ordinal)))
+                secrets.Add(($"certificate or key in {Path.GetFileName(file)}", line));
+
         var leaks = new List<string>();
         var scanned = 0;
         foreach (var log in appHost.Logs)
@@ -44,6 +52,7 @@ public sealed partial class LogHygieneTests(ResilienceAppHost appHost, ITestOutp
                     .Select(secret => $"{log.ResourceName}: the {secret.Name}"));
                 if (JwtOrJwe().IsMatch(line)) leaks.Add($"{log.ResourceName}: a token: {Shorten(line)}");
                 if (BearerHeader().IsMatch(line)) leaks.Add($"{log.ResourceName}: an Authorization header: {Shorten(line)}");
+                if (PemOrDer().IsMatch(line)) leaks.Add($"{log.ResourceName}: a certificate or key: {Shorten(line)}");
             }
         }
 
@@ -62,4 +71,8 @@ public sealed partial class LogHygieneTests(ResilienceAppHost appHost, ITestOutp
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9_\-\.]{20,}", RegexOptions.IgnoreCase)]
     private static partial Regex BearerHeader();
+
+    // A PEM block's header, or base64 DER (certificates and PKCS#8 keys start with a SEQUENCE: "MI...").
+    [GeneratedRegex(@"-----BEGIN [A-Z ]+-----|\bMI[A-Za-z0-9+/]{60,}")]
+    private static partial Regex PemOrDer();
 }

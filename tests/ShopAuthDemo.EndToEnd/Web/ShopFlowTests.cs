@@ -31,6 +31,9 @@ public sealed class ShopFlowTests(LocalIdentityAppHost appHost, Chromium chromiu
         await Expect(page.GetByTestId("hop-payments-api-user")).ToHaveTextAsync("alice");
         await Expect(page.GetByTestId("hop-payments-api-azp")).ToHaveTextAsync("orders-api");
         await Expect(page.GetByTestId("hop-payments-api-aud")).ToHaveTextAsync("payments-api");
+        // The transport's identity next to the token's: each hop's connection, authenticated by certificate.
+        await Expect(page.GetByTestId("hop-orders-api-peer")).ToHaveTextAsync("shop-web");
+        await Expect(page.GetByTestId("hop-payments-api-peer")).ToHaveTextAsync("orders-api");
         await Screenshots.SaveAsync(page, "shop-identity");
 
         // Decoded claims only: no JWT (they all start with a base64url-encoded '{"') reaches the browser.
