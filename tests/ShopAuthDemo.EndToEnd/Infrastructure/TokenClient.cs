@@ -8,32 +8,22 @@ public static class TokenClient
 {
     private const string TokenPath = "/realms/shop/protocol/openid-connect/token";
 
-    public static async Task<string> RequestClientCredentialsTokenAsync(
+    public static Task<string> RequestClientCredentialsTokenAsync(
         this HttpClient identityProvider, string clientId, string clientSecret, string scope,
-        CancellationToken cancellationToken)
-    {
-        using var response = await identityProvider.PostAsync(TokenPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        CancellationToken cancellationToken) =>
+        identityProvider.RequestTokenAsync(new()
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
             ["client_secret"] = clientSecret,
             ["scope"] = scope,
-        }), cancellationToken);
-
-        Assert.True(response.IsSuccessStatusCode,
-            $"Token request failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
-        Assert.False(string.IsNullOrEmpty(token?.AccessToken), "The token response has no access_token.");
-        return token.AccessToken;
-    }
+        }, cancellationToken);
 
     /// <summary>What orders-api does before it calls payments-api: the user's token exchanged (RFC 8693) for one minted for <paramref name="audience"/>.</summary>
-    public static async Task<string> ExchangeTokenAsync(
+    public static Task<string> ExchangeTokenAsync(
         this HttpClient identityProvider, string clientId, string clientSecret, string subjectToken, string audience,
-        string scope, CancellationToken cancellationToken)
-    {
-        using var response = await identityProvider.PostAsync(TokenPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        string scope, CancellationToken cancellationToken) =>
+        identityProvider.RequestTokenAsync(new()
         {
             ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
             ["client_id"] = clientId,
@@ -42,10 +32,15 @@ public static class TokenClient
             ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token",
             ["audience"] = audience,
             ["scope"] = scope,
-        }), cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<string> RequestTokenAsync(this HttpClient identityProvider, Dictionary<string, string> form,
+        CancellationToken cancellationToken)
+    {
+        using var response = await identityProvider.PostAsync(TokenPath, new FormUrlEncodedContent(form), cancellationToken);
 
         Assert.True(response.IsSuccessStatusCode,
-            $"Token exchange failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            $"Token request ({form["grant_type"]}) failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
         Assert.False(string.IsNullOrEmpty(token?.AccessToken), "The token response has no access_token.");
         return token.AccessToken;
