@@ -47,14 +47,23 @@ public sealed class ServiceCallers(DistributedApplication app)
         }
     }
 
-    /// <summary>A client of <paramref name="service"/>'s https endpoint, showing <paramref name="clientCertificate"/> (none when null).</summary>
-    public HttpClient Create(string service, X509Certificate2? clientCertificate, bool allowAutoRedirect = true)
+    /// <summary>
+    /// A client of <paramref name="service"/>'s https endpoint, showing <paramref name="clientCertificate"/> (none when
+    /// null). <paramref name="serverChecked"/> hears this client's verdict on the service's certificate, so a test can
+    /// tell a refusal by the service from one by the client.
+    /// </summary>
+    public HttpClient Create(string service, X509Certificate2? clientCertificate, bool allowAutoRedirect = true,
+        Action<bool>? serverChecked = null)
     {
         var authority = Certificates.Authority.Certificate;
         var handler = new SocketsHttpHandler { AllowAutoRedirect = allowAutoRedirect };
         if (clientCertificate is not null) handler.SslOptions.ClientCertificates = [clientCertificate];
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-            certificate is X509Certificate2 presented && IssuedTo(presented, authority, service);
+        {
+            var accepted = certificate is X509Certificate2 presented && IssuedTo(presented, authority, service);
+            serverChecked?.Invoke(accepted);
+            return accepted;
+        };
         return new HttpClient(handler) { BaseAddress = app.GetEndpoint(service, "https") };
     }
 

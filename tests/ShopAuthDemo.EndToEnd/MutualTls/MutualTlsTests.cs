@@ -125,13 +125,17 @@ public sealed class MutualTlsTests(LocalIdentityAppHost appHost)
     }
 
     // "No response from the app": the handshake fails, so the client sees a broken connection, never a status code.
+    // The client itself accepted the service's certificate, so it was the service that refused.
     private async Task AssertRefusedInHandshakeAsync(string service, X509Certificate2? clientCertificate)
     {
-        using var client = appHost.ServiceCallers.Create(service, clientCertificate).WithBearer(await TokenForAsync(service));
+        var clientAcceptedService = false;
+        using var client = appHost.ServiceCallers.Create(service, clientCertificate, serverChecked: accepted => clientAcceptedService = accepted)
+            .WithBearer(await TokenForAsync(service));
 
         var refused = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync("/whoami", Cancellation));
 
         Assert.Null(refused.StatusCode);
+        Assert.True(clientAcceptedService, $"The client refused {service}'s certificate: the test proves nothing about the service.");
     }
 
     // A token each service accepts: the shop's token for catalog-api and orders-api, an exchanged one for
