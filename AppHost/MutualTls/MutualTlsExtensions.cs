@@ -46,6 +46,6 @@ public static class MutualTlsExtensions
         certificates is null
             ? service
             : service
-                .WithEnvironment("MutualTls__CertificateAuthority", certificates.Authority.CertificatePath)
+                .WithEnvironment("MutualTls__CertificateAuthority", certificates.AuthorityCertificatePath)
                 .WithEnvironment("MutualTls__Certificate", certificates.IssueFor(service.Resource.Name));
 }

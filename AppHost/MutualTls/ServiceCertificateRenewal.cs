@@ -8,14 +8,15 @@ namespace ShopAuthDemo.AppHost.MutualTls;
 /// </summary>
 internal sealed class ServiceCertificateRenewal(ServiceCertificates certificates) : BackgroundService
 {
-    private static readonly TimeSpan Every = ServiceCertificates.Lifetime / 3;
+    // Often, and decided by the certificates' age: a timer's interval alone may not count a laptop's sleep.
+    private static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) certificates.RenewAll();
+            while (await timer.WaitForNextTickAsync(stoppingToken)) certificates.RenewWhenDue(DateTimeOffset.UtcNow);
         }
         catch (OperationCanceledException)
         {

@@ -21,11 +21,20 @@ public sealed class ServiceCertificates
     {
         Authority = authority;
         RunDirectory = runDirectory;
+        // This run's own copy: another AppHost replacing the machine's CA cannot change what this run's services trust.
+        AuthorityCertificatePath = Path.Combine(runDirectory, "ca.pem");
+        SecretFile.WriteAtomically(AuthorityCertificatePath, authority.Certificate.ExportCertificatePem(), replace: true, secret: false);
     }
 
     public DevelopmentCertificateAuthority Authority { get; }
 
     public string RunDirectory { get; }
+
+    /// <summary>The CA's certificate (no key), as this run's services are given it.</summary>
+    public string AuthorityCertificatePath { get; }
+
+    /// <summary>When the certificates were last issued: renewed once a third of their life has passed.</summary>
+    public DateTimeOffset IssuedAt { get; private set; } = DateTimeOffset.UtcNow;
 
     /// <summary>The CA of this machine, under the AppHost's user-secrets folder unless MutualTls:Directory says otherwise.</summary>
     public static string DefaultDirectory(IConfiguration configuration) =>
@@ -59,11 +68,14 @@ public sealed class ServiceCertificates
         return path;
     }
 
-    public void RenewAll()
+    /// <summary>Renews every certificate once a third of its life has passed (by the wall clock, which a laptop's sleep does not stop).</summary>
+    public void RenewWhenDue(DateTimeOffset now)
     {
+        if (now - IssuedAt < Lifetime / 3) return;
         string[] services;
         lock (issued) services = [.. issued.Keys];
         foreach (var service in services) IssueFor(service);
+        IssuedAt = now;
     }
 
     public void RemoveRun()
@@ -81,7 +93,8 @@ public sealed class ServiceCertificates
     private static void RemoveOldRuns(string runs)
     {
         if (!Directory.Exists(runs)) return;
-        foreach (var run in new DirectoryInfo(runs).EnumerateDirectories().Where(run => run.CreationTimeUtc < DateTime.UtcNow - KeptFor))
+        // By the last write, which every renewal moves: a run still going (renewing) is never removed.
+        foreach (var run in new DirectoryInfo(runs).EnumerateDirectories().Where(run => run.LastWriteTimeUtc < DateTime.UtcNow - KeptFor))
         {
             try
             {

@@ -9,8 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MutualTlsClientExtensions
 {
     /// <summary>
-    /// An HttpClient for one internal service: its address by service discovery (https when the AppHost gives
-    /// the service an https endpoint), this service's certificate shown to it, and its certificate checked:
+    /// An HttpClient for one internal service: its https address by service discovery (plain http only with mutual
+    /// TLS switched off: never a quiet fall-back), this service's certificate shown to it, and its certificate checked:
     /// issued by the internal CA to exactly <paramref name="service"/>, so a call meant for payments-api cannot
     /// be answered by anything else on the network, even another of our services.
     /// </summary>
@@ -18,7 +18,8 @@ public static class MutualTlsClientExtensions
     {
         MutualTlsCredentials.AddOnce(http.Services);
         return http
-            .ConfigureHttpClient(client => client.BaseAddress = new($"https+http://{service}"))
+            .ConfigureHttpClient((services, client) => client.BaseAddress =
+                new($"{(services.GetRequiredService<MutualTlsCredentials>().Enabled ? "https" : "http")}://{service}"))
             .ConfigurePrimaryHttpMessageHandler((handler, services) =>
             {
                 if (handler is SocketsHttpHandler sockets)
@@ -32,6 +33,10 @@ public static class MutualTlsClientExtensions
         string service, ILogger logger)
     {
         if (!credentials.Enabled) return;
+        // A connection is checked once, at its handshake: reconnecting now and then keeps a connection from
+        // outliving the certificates it was opened with (they live a day).
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(10);
+        handler.SslOptions.CertificateChainPolicy = credentials.Peers.ChainPolicy(PeerCertificateValidator.ServerAuthentication);
         handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => credentials.Certificate.Current;
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
         {

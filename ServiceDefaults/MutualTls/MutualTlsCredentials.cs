@@ -25,12 +25,22 @@ public sealed class MutualTlsCredentials
 
     public PeerCertificateValidator Peers => peers ?? throw Off();
 
-    public static MutualTlsCredentials From(IConfiguration configuration) => new(MutualTlsSettings.From(configuration));
+    public static MutualTlsCredentials From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = MutualTlsSettings.From(configuration);
+        // Switching it off also switches off the peer rules (payments-api's "from orders-api"): only on a
+        // developer's machine (the benchmark's baseline), never where the app is deployed.
+        if (!settings.Enabled && !environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"MutualTls:Enabled=false is allowed in Development only (this is {environment.EnvironmentName}).");
+        return new(settings);
+    }
 
     /// <summary>Registers the credentials once, and reads them at start-up so a missing file fails the start.</summary>
     public static IServiceCollection AddOnce(IServiceCollection services)
     {
-        services.TryAddSingleton(provider => From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(provider =>
+            From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupCheck>());
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopAuthDemo.ServiceDefaults.MutualTls;
@@ -20,8 +21,9 @@ public static class MutualTlsServerExtensions
     public static TBuilder RequireClientCertificates<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         MutualTlsCredentials.AddOnce(builder.Services);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelMutualTls>();
-        builder.Services.AddSingleton<IStartupFilter, PlainHttpServesHealthOnly>();
+        builder.Services.AddSingleton<IStartupFilter, CertifiedConnectionsOnly>();
         return builder;
     }
 
@@ -37,6 +39,7 @@ public static class MutualTlsServerExtensions
                 https.ServerCertificateSelector = (_, _) => credentials.Certificate.Current;
                 https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                 https.CheckCertificateRevocation = false;
+                https.OnAuthenticate = (_, tls) => tls.CertificateChainPolicy = credentials.Peers.ChainPolicy(PeerCertificateValidator.ClientAuthentication);
                 // The platform's verdict (untrusted root: our CA is in no system store) is replaced, not
                 // relaxed: the peer must chain to the internal CA and nothing else.
                 https.ClientCertificateValidation = (certificate, _, _) =>
@@ -50,20 +53,28 @@ public static class MutualTlsServerExtensions
         }
     }
 
-    private sealed class PlainHttpServesHealthOnly(MutualTlsCredentials credentials) : IStartupFilter
+    // First in the pipeline: a request is served only over a connection whose client certificate passed the
+    // handshake. It asks the connection, not the request's scheme, which a forwarded-headers setting would let an
+    // "X-Forwarded-Proto: https" header change. So the plain http port the probe needs answers health checks
+    // and nothing else, and a connection outliving its certificate is refused.
+    private sealed class CertifiedConnectionsOnly(MutualTlsCredentials credentials, TimeProvider clock) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             if (credentials.Enabled)
             {
-                // First in the pipeline: a plain http request reaches no endpoint but the health checks, so the
-                // port the probe needs is no way around the client certificate.
-                app.Use((context, nextMiddleware) =>
-                    context.Request.IsHttps || IsHealthCheck(context.Request.Path)
-                        ? nextMiddleware(context)
-                        : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Health checks only",
-                            detail: "This plain http port answers health checks only. The API listens on https and " +
-                                    "accepts only services presenting a certificate of the internal CA.").ExecuteAsync(context));
+                app.Use((context, nextMiddleware) => context.Connection.ClientCertificate switch
+                {
+                    null when !IsHealthCheck(context.Request.Path) => Results.Problem(
+                        statusCode: StatusCodes.Status404NotFound, title: "Health checks only",
+                        detail: "This plain http port answers health checks only. The API listens on https and accepts " +
+                                "only services presenting a certificate of the internal CA.").ExecuteAsync(context),
+                    { } certificate when certificate.NotAfter.ToUniversalTime() <= clock.GetUtcNow().UtcDateTime => Results.Problem(
+                        statusCode: StatusCodes.Status403Forbidden, title: "Client certificate expired",
+                        detail: "The certificate this connection was opened with has expired since. Connect again with a renewed one.")
+                        .ExecuteAsync(context),
+                    _ => nextMiddleware(context),
+                });
             }
             next(app);
         };

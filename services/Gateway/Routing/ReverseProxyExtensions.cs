@@ -11,12 +11,15 @@ namespace ShopAuthDemo.Gateway.Routing;
 
 public static class ReverseProxyExtensions
 {
-    // YARP with the routes in GatewayRoutes; "https+http://orders-api" is found by Aspire's service discovery.
+    // YARP with the routes in GatewayRoutes; "https://orders-api" is found by Aspire's service discovery.
     public static TBuilder AddGatewayReverseProxy<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         var identity = IdentityProviderSettings.From(builder.Configuration);
         List<RouteConfig> routes = [.. GatewayRoutes.Published.Select(ToRouteConfig), ExplorerTokenRoute.Route];
-        List<ClusterConfig> clusters = [.. GatewayRoutes.Services.Select(ToClusterConfig), ExplorerTokenRoute.Cluster(identity.Authority)];
+        // https with mutual TLS on; plain http only where it is switched off (never a quiet fall-back).
+        var scheme = MutualTlsSettings.From(builder.Configuration).Enabled ? "https" : "http";
+        List<ClusterConfig> clusters =
+            [.. GatewayRoutes.Services.Select(service => ToClusterConfig(scheme, service)), ExplorerTokenRoute.Cluster(identity.Authority)];
 
         builder.Services.AddSingleton<SpoofableIdentityHeaders>();
         builder.Services.AddSingleton<ExplorerTokenRelayRules>();
@@ -49,9 +52,9 @@ public static class ReverseProxyExtensions
         RateLimiterPolicy = PerClientRateLimiting.PolicyName,
     }.WithTransformPathRouteValues($"{route.ServicePrefix}/{{**remainder}}");
 
-    private static ClusterConfig ToClusterConfig(string service) => new()
+    private static ClusterConfig ToClusterConfig(string scheme, string service) => new()
     {
         ClusterId = service,
-        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"https+http://{service}" } },
+        Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"{scheme}://{service}" } },
     };
 }

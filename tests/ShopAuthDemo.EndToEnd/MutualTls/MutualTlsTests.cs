@@ -17,6 +17,8 @@ public sealed class MutualTlsTests(LocalIdentityAppHost appHost)
 {
     public static TheoryData<string> InternalServices => ["catalog-api", "orders-api", "payments-api", "policy-api"];
 
+    private const string RefusedLogLine = "Mutual TLS handshake: connection refused";
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -30,14 +32,25 @@ public sealed class MutualTlsTests(LocalIdentityAppHost appHost)
     [MemberData(nameof(InternalServices))]
     public async Task A_certificate_from_another_CA_is_refused_even_when_it_names_a_real_service(string service)
     {
+        await using var log = new ResourceLog(appHost.App, service);
+        var refusedBefore = await log.SettledCountAsync(RefusedLogLine, Cancellation);
+
         await AssertRefusedInHandshakeAsync(service, ServiceCallers.CertificateFromAnotherAuthority("gateway"));
+
+        // Refused by the service's own check of the chain, not by a failure of some other kind.
+        Assert.True(await log.SettledCountAsync(RefusedLogLine, Cancellation) > refusedBefore, $"{service} logged no refusal");
     }
 
     [Theory]
     [MemberData(nameof(InternalServices))]
     public async Task An_expired_certificate_of_the_internal_CA_is_refused(string service)
     {
+        await using var log = new ResourceLog(appHost.App, service);
+        var refusedBefore = await log.SettledCountAsync(RefusedLogLine, Cancellation);
+
         await AssertRefusedInHandshakeAsync(service, appHost.ServiceCallers.ExpiredCertificateOf("gateway"));
+
+        Assert.True(await log.SettledCountAsync(RefusedLogLine, Cancellation) > refusedBefore, $"{service} logged no refusal");
     }
 
     [Theory]
@@ -119,9 +132,12 @@ public sealed class MutualTlsTests(LocalIdentityAppHost appHost)
     public async Task The_plain_http_port_answers_health_checks_and_nothing_else(string service)
     {
         using var plain = new HttpClient { BaseAddress = appHost.App.GetEndpoint(service, "http") };
+        using var claimingHttps = new HttpRequestMessage(HttpMethod.Get, "/whoami") { Headers = { { "X-Forwarded-Proto", "https" } } };
 
         Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync("/health", Cancellation)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await plain.GetAsync("/whoami", Cancellation)).StatusCode);
+        // The guard asks the connection for its certificate, not the request for its scheme.
+        Assert.Equal(HttpStatusCode.NotFound, (await plain.SendAsync(claimingHttps, Cancellation)).StatusCode);
     }
 
     // "No response from the app": the handshake fails, so the client sees a broken connection, never a status code.
