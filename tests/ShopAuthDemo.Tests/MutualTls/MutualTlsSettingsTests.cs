@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using ShopAuthDemo.ServiceDefaults.MutualTls;
 using ShopAuthDemo.Tests.MutualTls.Support;
 using Xunit;
@@ -37,7 +39,7 @@ public sealed class MutualTlsSettingsTests : IDisposable
     public void Credentials_read_the_service_certificate_and_the_CA_from_their_files()
     {
         using var payments = certificates.For("payments-api");
-        var credentials = MutualTlsCredentials.From(Configuration(certificates.HostSettingsFor("orders-api")));
+        var credentials = MutualTlsCredentials.From(Configuration(certificates.HostSettingsFor("orders-api")), Environment("Production"));
 
         Assert.True(credentials.Enabled);
         Assert.Equal("orders-api", credentials.Certificate.Name);
@@ -47,7 +49,7 @@ public sealed class MutualTlsSettingsTests : IDisposable
     [Fact]
     public void Switched_off_needs_no_files_and_has_no_certificate_to_show()
     {
-        var credentials = MutualTlsCredentials.From(Configuration(new() { ["MutualTls:Enabled"] = "false" }));
+        var credentials = MutualTlsCredentials.From(Configuration(new() { ["MutualTls:Enabled"] = "false" }), Environment("Development"));
 
         Assert.False(credentials.Enabled);
         var failure = Assert.Throws<InvalidOperationException>(() => credentials.Certificate);
@@ -55,7 +57,21 @@ public sealed class MutualTlsSettingsTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => credentials.Peers);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Switching_it_off_is_refused_outside_development(string environment)
+    {
+        // Off also means no peer rule (payments-api's "from orders-api"): a deployment must not lose it quietly.
+        var failure = Assert.Throws<InvalidOperationException>(() =>
+            MutualTlsCredentials.From(Configuration(new() { ["MutualTls:Enabled"] = "false" }), Environment(environment)));
+
+        Assert.Contains("Development only", failure.Message);
+    }
+
     public void Dispose() => certificates.Dispose();
+
+    private static IHostEnvironment Environment(string name) => new HostingEnvironment { EnvironmentName = name };
 
     private static IConfiguration Configuration(Dictionary<string, string> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(value => KeyValuePair.Create(value.Key, (string?)value.Value))).Build();

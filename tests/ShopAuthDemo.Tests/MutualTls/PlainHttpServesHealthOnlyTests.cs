@@ -48,4 +48,16 @@ public sealed class PlainHttpServesHealthOnlyTests(CatalogApiWithMutualTls catal
         Assert.NotNull(products);
         Assert.NotEmpty(products);
     }
+
+    [Fact]
+    public async Task A_connection_whose_certificate_expired_since_its_handshake_is_refused()
+    {
+        // The handshake checked the certificate when the connection opened; a pooled connection can outlive it.
+        using var expired = catalog.Certificates.Expired("orders-api");
+
+        var response = await catalog.Https(expired).GetAsync("/api/products", Cancellation);
+
+        var problem = await response.AssertProblemDetailsAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("Client certificate expired", problem.Title);
+    }
 }

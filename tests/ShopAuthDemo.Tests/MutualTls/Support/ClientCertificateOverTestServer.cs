@@ -14,8 +14,12 @@ public static class ClientCertificateOverTestServer
 {
     private const string Header = "X-Test-Connection-Client-Certificate";
 
-    /// <summary>For ConfigureTestServices.</summary>
-    public static void PlayTheHandshake(IServiceCollection services) => services.AddTransient<IStartupFilter, Handshake>();
+    /// <summary>
+    /// For ConfigureTestServices. First in the collection, so its middleware runs first: before the service's own
+    /// guard, which, like the service's rules, must find the certificate on the connection.
+    /// </summary>
+    public static void PlayTheHandshake(IServiceCollection services) =>
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, Handshake>());
 
     /// <summary>The client's requests come over a connection presenting <paramref name="certificate"/>.</summary>
     public static HttpClient Presenting(this HttpClient client, X509Certificate2 certificate)
