@@ -2,15 +2,18 @@
 # The auth performance benchmark, one command, no containers:
 #  1. BenchmarkDotNet micro-benchmarks of token validation (benchmarks/ShopAuthDemo.Benchmarks);
 #  2. the HTTP benchmark (benchmarks/ShopAuthDemo.Benchmarks.Driver): starts Identity.Local, policy-api, catalog-api,
-#     payments-api, orders-api, the gateway and the benchmark API from Release builds on 127.0.0.1:5910-5917,
-#     gets tokens through the real flows, drives load with wrk, counts token requests at the identity
-#     provider, times the AppHost's cold start, and prints one markdown table of figures and ratios
-#     (also written to benchmarks/artifacts/http-benchmark.md). Every process it starts is stopped at the end.
-# Usage: benchmarks/run.sh               about 5-8 minutes on 2 cores
+#     payments-api, orders-api, the gateway and the benchmark API from Release builds on 127.0.0.1:5910-5917
+#     (mutual TLS off, so wrk can call each service), then the services an order passes through twice more, side by
+#     side: mutual TLS off on the same ports, and on at 5918-5926 (the internal services' https on 5918-5921, their
+#     health checks on plain http 5922-5925, the gateway on 5926);
+#     gets tokens through the real flows, drives load with wrk, counts token requests at the identity provider and
+#     TLS handshakes at the services, times the AppHost's cold start, and prints one markdown table of figures and
+#     ratios (also written to benchmarks/artifacts/http-benchmark.md). Every process it starts is stopped at the end.
+# Usage: benchmarks/run.sh               about 8-10 minutes on 2 cores (6 with SKIP_MICRO=1 SKIP_COLD_START=1)
 #   SKIP_MICRO=1          the HTTP part only
 #   DURATION=10s          measured time per load point; WARMUP=5s runs before each
 #   SKIP_COLD_START=1     leave out the cold-start row (it starts the AppHost, whose web apps need ports 7100 and 7200)
-#   BENCH_BASE_PORT=5910  first of the 8 consecutive ports the HTTP part listens on
+#   BENCH_BASE_PORT=5910  first of the 17 consecutive ports the HTTP part listens on
 # How to read the results: docs/PERFORMANCE.md.
 set -euo pipefail
 

@@ -28,17 +28,35 @@ public static class BenchmarkRun
         var secrets = RunSecrets.Generate();
         var rows = new List<ResultRow>();
 
-        Console.WriteLine($"== Starting the services on 127.0.0.1:{settings.Ports.IdentityProvider}-{settings.Ports.Policy} (logs: {outputDirectory})");
-        await using (var services = await ServicesUnderTest.StartAsync(settings, secrets, outputDirectory, cancellationToken))
+        var ports = settings.Ports;
+        Console.WriteLine($"== Starting the services on 127.0.0.1:{ports.IdentityProvider}-{ports.Shop.Policy.Port} (logs: {outputDirectory})");
+        // One identity provider for every set: tokens from one sign-in work at all of them.
+        await using (var identityProvider = await IdentityProviderUnderTest.StartAsync(settings, secrets, outputDirectory, cancellationToken))
         using (var load = new LoadRunner(new Wrk(outputDirectory), settings.WarmUp, settings.Duration))
         {
-            var tokens = new TokenRequests(services, secrets);
-            rows.AddRange(await AuthenticationCost.MeasureAsync(services, tokens, load, cancellationToken));
-            // A fresh sign-in per group: alice's token lives 5 minutes, like shop-web's in the app.
-            rows.AddRange(await GatewayOverhead.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
-            rows.AddRange(await OrderPlacement.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
-            rows.AddRange(await AccessRulesCost.MeasureAsync(services, tokens, load, cancellationToken));
-            Console.WriteLine("== Stopping the services");
+            var tokens = new TokenRequests(identityProvider, secrets);
+            await using (var services = await ServicesUnderTest.StartAsync(settings, identityProvider, secrets, outputDirectory, cancellationToken))
+            {
+                rows.AddRange(await AuthenticationCost.MeasureAsync(services, tokens, load, cancellationToken));
+                // A fresh sign-in per group: alice's token lives 5 minutes, like shop-web's in the app.
+                rows.AddRange(await GatewayOverhead.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+                rows.AddRange(await OrderPlacement.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+                rows.AddRange(await AccessRulesCost.MeasureAsync(services, tokens, load, cancellationToken));
+                Console.WriteLine("== Stopping the services");
+            }
+
+            // Mutual TLS off and on: two fresh sets of the order path (fresh databases, the same age), side by side; the
+            // off set takes the ports the main set just left.
+            Console.WriteLine($"== Starting the services an order passes through twice: mutual TLS off on the same ports, on at " +
+                $"127.0.0.1:{ports.MutualTlsShop.Catalog.Port}-{ports.MutualTlsShop.Gateway}");
+            await using (var plain = await ShopServices.StartAsync(settings, ports.Shop, identityProvider, secrets,
+                Path.Combine(outputDirectory, "mutual-tls-off"), cancellationToken))
+            await using (var mutualTls = await ShopServices.StartAsync(settings, ports.MutualTlsShop, identityProvider, secrets,
+                Path.Combine(outputDirectory, "mutual-tls-on"), cancellationToken))
+            {
+                rows.AddRange(await MutualTlsCost.MeasureAsync(plain, mutualTls, tokens, load, cancellationToken));
+                Console.WriteLine("== Stopping the services");
+            }
         }
 
         // Last, on a machine where none of the benchmark's own services run any more.

@@ -8,7 +8,7 @@ using ShopAuthDemo.Testing;
 namespace ShopAuthDemo.Benchmarks.Driver.Identity;
 
 /// <summary>Real tokens from Identity.Local, through the same flows the shop uses.</summary>
-public sealed class TokenRequests(ServicesUnderTest services, RunSecrets secrets)
+public sealed class TokenRequests(IdentityProviderUnderTest identityProvider, RunSecrets secrets)
 {
     private const string TokenPath = "protocol/openid-connect/token";
 
@@ -19,7 +19,7 @@ public sealed class TokenRequests(ServicesUnderTest services, RunSecrets secrets
     public async Task<string> OrdersApiTokenForCatalogAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
-        using var response = await http.PostAsync($"{services.Authority}/{TokenPath}", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await http.PostAsync($"{identityProvider.Authority}/{TokenPath}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "orders-api",
@@ -49,9 +49,9 @@ public sealed class TokenRequests(ServicesUnderTest services, RunSecrets secrets
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
-            BaseAddress = services.IdentityProvider.BaseAddress,
+            BaseAddress = identityProvider.Process.BaseAddress,
         };
-        var flow = new OidcBrowserFlow(browser, clientId, $"{ServicesUnderTest.NoWebApp}/signin-oidc");
+        var flow = new OidcBrowserFlow(browser, clientId, $"{IdentityProviderUnderTest.NoWebApp}/signin-oidc");
         var tokens = await flow.SignInAsync(username, secrets.DevUserPassword, clientSecret, scope).WaitAsync(cancellationToken);
         return tokens.GetProperty("access_token").GetString()
             ?? throw new BenchmarkException($"The sign-in of {username} to {clientId} returned no access_token.");

@@ -23,7 +23,7 @@ public static class PortGuard
             {
                 throw new BenchmarkException(
                     $"Port {port} on 127.0.0.1 (for {owner}) is already in use. `ss -ltnp 'sport = :{port}'` shows who holds it. " +
-                    (hint ?? "Stop it, or move the benchmark's ports with BENCH_BASE_PORT=<first of 7 free ports>."));
+                    (hint ?? $"Stop it, or move the benchmark's ports with BENCH_BASE_PORT=<first of {BenchmarkPorts.Count} free consecutive ports>."));
             }
             finally
             {

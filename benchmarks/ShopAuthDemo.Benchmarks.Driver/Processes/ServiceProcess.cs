@@ -6,7 +6,8 @@ namespace ShopAuthDemo.Benchmarks.Driver.Processes;
 
 /// <summary>
 /// One service running from its build output (`dotnet Service.dll`) on a fixed loopback port, in the
-/// Development environment. Its console output goes to a log file and is kept for counting lines.
+/// Development environment: plain http, or with mutual TLS https plus a plain http port for its health check
+/// (<see cref="ServicePorts"/>). Its console output goes to a log file and is kept for counting lines.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -14,18 +15,22 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static readonly string[] InheritedPrefixes =
     [
         "ASPNETCORE_", "DOTNET_ENVIRONMENT", "OTEL_", "Identity__", "Realm__", "Gateway__", "services__",
-        "ConnectionStrings__", "Logging__",
+        "ConnectionStrings__", "Logging__", "MutualTls__",
     ];
+
+    // Long enough for a cold JIT start on a busy 2-core machine.
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly ConcurrentQueue<string> lines = new();
     private bool closed;
 
-    private ServiceProcess(string name, int port, Process process, StreamWriter log)
+    private ServiceProcess(string name, ServicePorts ports, Process process, StreamWriter log)
     {
         Name = name;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        BaseAddress = new Uri($"{(ports.MutualTls ? "https" : "http")}://127.0.0.1:{ports.Port}");
+        HealthUrl = new Uri($"http://127.0.0.1:{ports.HealthPort ?? ports.Port}/health");
         this.process = process;
         this.log = log;
     }
@@ -34,9 +39,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    // With mutual TLS the https port asks for a client certificate the driver does not have.
+    public Uri HealthUrl { get; }
+
     public Uri Url(string path) => new(BaseAddress, path);
 
-    public static ServiceProcess Start(string name, string assemblyPath, int port,
+    public static ServiceProcess Start(string name, string assemblyPath, ServicePorts ports,
         IReadOnlyDictionary<string, string> environment, string logDirectory)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -50,12 +58,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var key in start.Environment.Keys.Where(key => InheritedPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal))).ToList())
             start.Environment.Remove(key);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = ports.HealthPort is { } health
+            ? $"https://127.0.0.1:{ports.Port};http://127.0.0.1:{health}"
+            : $"http://127.0.0.1:{ports.Port}";
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var log = new StreamWriter(Path.Combine(logDirectory, $"{name}.log"));
         var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(name, port, process, log);
+        var service = new ServiceProcess(name, ports, process, log);
         process.OutputDataReceived += (_, line) => service.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         process.Start();
@@ -64,16 +74,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    public async Task WaitUntilHealthyAsync(HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WaitUntilHealthyAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + StartupTimeout;
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
                 throw new BenchmarkException($"{Name} exited with code {process.ExitCode} while starting. Its last lines:\n{Tail(15)}");
             try
             {
-                using var response = await http.GetAsync(Url("/health"), cancellationToken);
+                using var response = await http.GetAsync(HealthUrl, cancellationToken);
                 if (response.IsSuccessStatusCode) return;
             }
             catch (Exception exception) when (exception is HttpRequestException
@@ -83,7 +93,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(250, cancellationToken);
         }
-        throw new BenchmarkException($"{Name} was not healthy at {Url("/health")} within {timeout.TotalSeconds:0} s. Its last lines:\n{Tail(15)}");
+        throw new BenchmarkException($"{Name} was not healthy at {HealthUrl} within {StartupTimeout.TotalSeconds:0} s. Its last lines:\n{Tail(15)}");
     }
 
     /// <summary>Lines of this service's output that contain the text.</summary>
