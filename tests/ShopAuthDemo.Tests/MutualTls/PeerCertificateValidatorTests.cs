@@ -36,6 +36,19 @@ public sealed class PeerCertificateValidatorTests : IDisposable
     }
 
     [Fact]
+    public void The_chain_policy_handed_to_the_TLS_stack_trusts_our_CA_alone_and_downloads_nothing()
+    {
+        // The handshake builds the peer's chain with this policy too: a stranger's certificate naming an issuer
+        // URL (AIA) must not make the service fetch it (found by the review: a stalled handshake, an outgoing call).
+        var policy = validator.ChainPolicy(PeerCertificateValidator.ClientAuthentication);
+
+        Assert.True(policy.DisableCertificateDownloads);
+        Assert.Equal(System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust, policy.TrustMode);
+        Assert.Single(policy.CustomTrustStore);
+        Assert.Equal(certificates.Authority.Thumbprint, policy.CustomTrustStore[0].Thumbprint);
+    }
+
+    [Fact]
     public void Expired_certificate_is_refused()
     {
         using var expired = certificates.Expired("orders-api");
