@@ -37,12 +37,12 @@ public static class AdminApi
     }
 
     /// <summary>Key rotation is mapped only when an admin password is configured: no password, no rotation.</summary>
-    public static WebApplication MapAdminApi(this WebApplication app)
+    public static WebApplication MapAdminApi(this WebApplication app, KeycloakPaths paths)
     {
-        app.MapUsersApi();
+        app.MapUsersApi(paths);
         if (app.Configuration[PasswordKey] is not { Length: > 0 }) return app;
 
-        var realm = app.MapGroup(KeycloakPaths.AdminRealm).RequireAuthorization(AdminOnly);
+        var realm = app.MapGroup(paths.AdminRealm).RequireAuthorization(AdminOnly);
         realm.MapPost("/keys/rotate", RotateSigningKey).AddEndpointFilter(async (context, next) =>
             context.HttpContext.Request.Headers.ContainsKey(RequestedByHeader)
                 ? await next(context)

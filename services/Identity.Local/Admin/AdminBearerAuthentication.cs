@@ -59,7 +59,7 @@ public static class AdminBearerAuthentication
     private static Task RefuseInactiveOrNonAccessTokens(TokenValidatedContext context)
     {
         var token = context.Principal!;
-        var realm = context.HttpContext.RequestServices.GetRequiredService<ShopRealm>();
+        var realm = context.HttpContext.RequestServices.GetRequiredService<LocalRealm>();
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SsoSessionStore>();
         var user = realm.FindUserById(token.FindFirstValue("sub"));
         var sessionId = token.FindFirstValue("sid");

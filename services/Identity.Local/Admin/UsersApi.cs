@@ -11,9 +11,9 @@ namespace ShopAuthDemo.Identity.Local.Admin;
 /// </summary>
 public static class UsersApi
 {
-    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app, KeycloakPaths paths)
     {
-        var users = app.MapGroup(KeycloakPaths.AdminRealm + "/users").RequireAuthorization(AdminBearerAuthentication.ViewUsersPolicy);
+        var users = app.MapGroup(paths.AdminRealm + "/users").RequireAuthorization(AdminBearerAuthentication.ViewUsersPolicy);
         users.MapGet("/", Search);
         users.MapGet("/{id}/groups", GroupsOf);
         users.MapGet("/{id}/role-mappings/realm/composite", EffectiveRealmRolesOf);
@@ -21,7 +21,7 @@ public static class UsersApi
     }
 
     // GET /users?username=alice&exact=true&briefRepresentation=false, or /users?max=100&briefRepresentation=true
-    private static Results<Ok<List<AdminUserRepresentation>>, ValidationProblem> Search(HttpContext context, ShopRealm realm)
+    private static Results<Ok<List<AdminUserRepresentation>>, ValidationProblem> Search(HttpContext context, LocalRealm realm)
     {
         if (!UserSearch.TryRead(context.Request.Query, out var search, out var errors)) return TypedResults.ValidationProblem(errors);
 
@@ -31,14 +31,14 @@ public static class UsersApi
         return TypedResults.Ok(found);
     }
 
-    private static Results<Ok<List<AdminGroupRepresentation>>, ProblemHttpResult> GroupsOf(string id, ShopRealm realm) =>
+    private static Results<Ok<List<AdminGroupRepresentation>>, ProblemHttpResult> GroupsOf(string id, LocalRealm realm) =>
         realm.FindUserById(id) is { } user
             ? TypedResults.Ok(user.Groups.Select(g => new AdminGroupRepresentation(g.Id, g.Name, g.Path, g.ParentId)).ToList())
             : UserNotFound();
 
     // Effective: what the user holds directly. Roles through groups or composites do not exist in this realm
     // (the realm loader refuses them), and Keycloak gives imported users no default role.
-    private static Results<Ok<List<AdminRoleRepresentation>>, ProblemHttpResult> EffectiveRealmRolesOf(string id, ShopRealm realm) =>
+    private static Results<Ok<List<AdminRoleRepresentation>>, ProblemHttpResult> EffectiveRealmRolesOf(string id, LocalRealm realm) =>
         realm.FindUserById(id) is { } user
             ? TypedResults.Ok(realm.RealmRoles
                 .Where(role => user.RealmRoles.Contains(role.Name))

@@ -16,7 +16,7 @@ namespace ShopAuthDemo.Identity.Local.Endpoints;
 /// </summary>
 public static class AuthorizeEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ShopRealm realm, SsoSessionStore sessions,
+    public static async Task<IResult> HandleAsync(HttpContext context, LocalRealm realm, SsoSessionStore sessions,
         ReauthenticationRequests reauthentications, TokenPrincipalFactory principals, TimeProvider time, ILogger<SsoSession> logger)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -41,7 +41,7 @@ public static class AuthorizeEndpoint
             // then (cancelling keeps every app signed in); if someone else signs in, the login ends it properly,
             // with back-channel logout.
             var marker = session is null ? null : reauthentications.Start(clientId, challenge);
-            return Results.Redirect(QueryHelpers.AddQueryString(KeycloakPaths.Login, "returnUrl", ReturnUrl(context, marker)));
+            return Results.Redirect(QueryHelpers.AddQueryString(realm.Paths.Login, "returnUrl", ReturnUrl(context, realm.Paths, marker)));
         }
 
         var client = realm.FindClient(clientId)!;
@@ -55,7 +55,7 @@ public static class AuthorizeEndpoint
     // Back to this same request after login, without prompt=login or max_age so the login is not asked for twice
     // (max_age=0 would ask forever), and with the marker of the sign-in it waits for when the browser already had
     // a session: the marker, not max_age, then proves that the password was typed after the request.
-    private static string ReturnUrl(HttpContext context, string? marker)
+    private static string ReturnUrl(HttpContext context, KeycloakPaths paths, string? marker)
     {
         var parameters = context.Request.HasFormContentType
             ? context.Request.Form.Select(p => p)
@@ -64,6 +64,6 @@ public static class AuthorizeEndpoint
             .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge or ReauthenticationRequests.MarkerParameter))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
         if (marker is not null) kept = kept.Append(new(ReauthenticationRequests.MarkerParameter, marker));
-        return QueryHelpers.AddQueryString(KeycloakPaths.Authorize, kept);
+        return QueryHelpers.AddQueryString(paths.Authorize, kept);
     }
 }

@@ -8,7 +8,7 @@ namespace ShopAuthDemo.Identity.Local.Endpoints;
 /// <summary>Where a browser lands with nowhere else to go: says whether it is signed in here.</summary>
 public static class StatusPage
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ShopRealm realm, SsoSessionStore sessions)
+    public static async Task<IResult> HandleAsync(HttpContext context, LocalRealm realm, SsoSessionStore sessions)
     {
         var cookie = await context.AuthenticateAsync(SsoCookie.Scheme);
         var session = sessions.FindActive(cookie.Principal?.FindFirst(SsoCookie.SessionIdClaim)?.Value);

@@ -15,7 +15,7 @@ namespace ShopAuthDemo.Identity.Local.Endpoints;
 /// </summary>
 public static class TokenEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ShopRealm realm, SsoSessionStore sessions,
+    public static async Task<IResult> HandleAsync(HttpContext context, LocalRealm realm, SsoSessionStore sessions,
         TokenPrincipalFactory principals, TokenExchangeRules exchange, ILogger<TokenPrincipalFactory> logger)
     {
         var request = context.GetOpenIddictServerRequest()

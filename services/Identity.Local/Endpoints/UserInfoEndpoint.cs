@@ -15,7 +15,7 @@ namespace ShopAuthDemo.Identity.Local.Endpoints;
 /// </summary>
 public static class UserInfoEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ShopRealm realm, SsoSessionStore sessions,
+    public static async Task<IResult> HandleAsync(HttpContext context, LocalRealm realm, SsoSessionStore sessions,
         TokenPrincipalFactory principals)
     {
         // OpenIddict has validated the bearer access token.
@@ -23,8 +23,8 @@ public static class UserInfoEndpoint
         var user = realm.FindUserById(token?.GetClaim(Claims.Subject));
         var client = realm.FindClient(token?.GetClaim(Claims.AuthorizedParty));
         var sessionId = token?.GetClaim("sid");
-        if (token is null || user is null || client is null || !user.Enabled ||
-            (sessionId is not null && sessions.FindActive(sessionId) is null))
+        var session = sessions.FindActive(sessionId);
+        if (token is null || user is null || client is null || !user.Enabled || (sessionId is not null && session is null))
         {
             return Results.Challenge(
                 new AuthenticationProperties(new Dictionary<string, string?>
@@ -49,7 +49,7 @@ public static class UserInfoEndpoint
         }
 
         var scopes = principals.GrantedScopes(client, token.GetScopes().ToHashSet());
-        var claims = KeycloakClaims.Apply(user, client, scopes).UserInfo;
+        var claims = KeycloakClaims.Apply(user, client, scopes, session).UserInfo;
         claims[Claims.Subject] = user.Id;
         return Results.Json(claims);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Identity.Local.Admin;
 using ShopAuthDemo.Identity.Local.Endpoints;
+using ShopAuthDemo.Identity.Local.Federation;
 using ShopAuthDemo.Identity.Local.Login;
 using ShopAuthDemo.Identity.Local.Logout;
 using ShopAuthDemo.Identity.Local.Realm;
@@ -37,6 +38,14 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton<BackchannelLogoutNotifier>();
         services.AddHttpClient(BackchannelLogoutNotifier.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
 
+        // Identity brokering: the realm's other identity providers (Federation/).
+        services.AddSingleton(new IssuerUri(issuer));
+        services.AddSingleton<PendingBrokerSignIns>();
+        services.AddSingleton<BrokeredUsers>();
+        services.AddSingleton<BrokerLogout>();
+        services.AddSingleton<IdentityProviderClient>();
+        services.AddHttpClient(IdentityProviderClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+
         // Created by the container on first use, so the container also deletes it when the process stops.
         services.AddSingleton<ScratchDatabase>();
         services.AddDbContext<IdentityLocalDbContext>((provider, db) =>
@@ -44,7 +53,7 @@ public static class LocalIdentityProviderExtensions
         services.AddOpenIddictServer(realm, issuer);
         services.AddAuthentication().AddSsoCookie(realm);
         services.AddAuthorization();
-        services.AddAntiforgery(options => options.Cookie.Path = KeycloakPaths.Realm);
+        services.AddAntiforgery(options => options.Cookie.Path = realm.Paths.Realm);
         services.AddHostedService<RealmClientRegistration>();
         builder.AddAdminApi(issuer);
         return builder;
@@ -56,14 +65,16 @@ public static class LocalIdentityProviderExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        var paths = app.Services.GetRequiredService<LocalRealm>().Paths;
         string[] getAndPost = [HttpMethods.Get, HttpMethods.Post];
-        app.MapMethods(KeycloakPaths.Authorize, getAndPost, AuthorizeEndpoint.HandleAsync);
-        app.MapPost(KeycloakPaths.Token, TokenEndpoint.HandleAsync);
-        app.MapMethods(KeycloakPaths.UserInfo, getAndPost, UserInfoEndpoint.HandleAsync);
-        app.MapMethods(KeycloakPaths.Logout, getAndPost, EndSessionEndpoint.HandleAsync);
-        app.MapGet(KeycloakPaths.Status, StatusPage.HandleAsync);
-        app.MapLogin();
-        app.MapAdminApi();
+        app.MapMethods(paths.Authorize, getAndPost, AuthorizeEndpoint.HandleAsync);
+        app.MapPost(paths.Token, TokenEndpoint.HandleAsync);
+        app.MapMethods(paths.UserInfo, getAndPost, UserInfoEndpoint.HandleAsync);
+        app.MapMethods(paths.Logout, getAndPost, EndSessionEndpoint.HandleAsync);
+        app.MapGet(paths.Status, StatusPage.HandleAsync);
+        app.MapLogin(paths);
+        app.MapIdentityBrokering(paths);
+        app.MapAdminApi(paths);
         return app;
     }
 

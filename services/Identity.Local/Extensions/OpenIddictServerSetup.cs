@@ -12,21 +12,21 @@ namespace ShopAuthDemo.Identity.Local.Extensions;
 /// <summary>OpenIddict configured to look like Keycloak's realm endpoints and token format.</summary>
 internal static class OpenIddictServerSetup
 {
-    public static void AddOpenIddictServer(this IServiceCollection services, ShopRealm realm, Uri issuer)
+    public static void AddOpenIddictServer(this IServiceCollection services, LocalRealm realm, Uri issuer)
     {
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityLocalDbContext>())
             .AddServer(server =>
             {
                 server.SetIssuer(issuer);
-                server.SetConfigurationEndpointUris(Relative(KeycloakPaths.Discovery))
-                      .SetAuthorizationEndpointUris(Relative(KeycloakPaths.Authorize))
-                      .SetTokenEndpointUris(Relative(KeycloakPaths.Token))
-                      .SetUserInfoEndpointUris(Relative(KeycloakPaths.UserInfo))
-                      .SetEndSessionEndpointUris(Relative(KeycloakPaths.Logout))
-                      .SetJsonWebKeySetEndpointUris(Relative(KeycloakPaths.Certs))
-                      .SetRevocationEndpointUris(Relative(KeycloakPaths.Revoke))
-                      .SetIntrospectionEndpointUris(Relative(KeycloakPaths.Introspect));
+                server.SetConfigurationEndpointUris(Relative(realm.Paths.Discovery))
+                      .SetAuthorizationEndpointUris(Relative(realm.Paths.Authorize))
+                      .SetTokenEndpointUris(Relative(realm.Paths.Token))
+                      .SetUserInfoEndpointUris(Relative(realm.Paths.UserInfo))
+                      .SetEndSessionEndpointUris(Relative(realm.Paths.Logout))
+                      .SetJsonWebKeySetEndpointUris(Relative(realm.Paths.Certs))
+                      .SetRevocationEndpointUris(Relative(realm.Paths.Revoke))
+                      .SetIntrospectionEndpointUris(Relative(realm.Paths.Introspect));
 
                 server.AllowAuthorizationCodeFlow()
                       .AllowRefreshTokenFlow()

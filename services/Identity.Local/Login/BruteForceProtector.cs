@@ -11,7 +11,7 @@ namespace ShopAuthDemo.Identity.Local.Login;
 /// the count again. Stops online password guessing against a known username. A name that matches no user is
 /// counted by the same rules (<see cref="UnknownLoginNames"/>), so a lockout never reveals who exists.
 /// </summary>
-public sealed class BruteForceProtector(ShopRealm realm, TimeProvider time, UnknownLoginNames unknownNames)
+public sealed class BruteForceProtector(LocalRealm realm, TimeProvider time, UnknownLoginNames unknownNames)
 {
     private readonly ConcurrentDictionary<string, FailedSignIns> _users = new();
 

@@ -12,26 +12,26 @@ namespace ShopAuthDemo.Identity.Local.Login;
 
 public static class LoginEndpoints
 {
-    public static void MapLogin(this IEndpointRouteBuilder app)
+    public static void MapLogin(this IEndpointRouteBuilder app, KeycloakPaths paths)
     {
-        app.MapGet(KeycloakPaths.Login, (HttpContext context, IAntiforgery antiforgery, ShopRealm realm, string? returnUrl) =>
-            LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, LocalOnly(returnUrl)));
+        app.MapGet(paths.Login, (HttpContext context, IAntiforgery antiforgery, LocalRealm realm, string? returnUrl) =>
+            LoginPage.Render(context, antiforgery, realm, LocalOnly(returnUrl, realm.Paths)));
 
         // Antiforgery is checked in the handler (not by form binding) so an expired form gets the page
         // back with an explanation and the username kept, instead of a bare 400.
-        app.MapPost(KeycloakPaths.Login, SignInAsync).DisableAntiforgery();
+        app.MapPost(paths.Login, SignInAsync).DisableAntiforgery();
     }
 
     private const string InvalidCredentials = "Invalid username or password. Check both and try again.";
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, ShopRealm realm,
-        SsoSessionStore sessions, BruteForceProtector bruteForce, BackchannelLogoutNotifier notifier, TimeProvider time,
+    private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery, LocalRealm realm,
+        BruteForceProtector bruteForce, TimeProvider time,
         ILogger<LoginForm> logger, [FromForm] LoginForm form)
     {
-        var returnUrl = LocalOnly(form.ReturnUrl);
+        var returnUrl = LocalOnly(form.ReturnUrl, realm.Paths);
         // Every answer keeps what the user typed (except the password) and says what to do next.
         IResult Page(string error, int status) =>
-            LoginPage.Render(context, antiforgery, realm.Settings.DisplayName, returnUrl, form.Username, error, status);
+            LoginPage.Render(context, antiforgery, realm, returnUrl, form.Username, error, status);
         IResult Locked(DateTimeOffset until)
         {
             var wait = until - time.GetUtcNow();
@@ -67,35 +67,9 @@ public static class LoginEndpoints
         }
 
         bruteForce.RecordSuccess(user);
-        var session = await SessionForAsync(context, user, sessions, notifier, time, logger);
-        var identity = new ClaimsIdentity(
-            [new Claim(SsoCookie.SubjectClaim, user.Id), new Claim(SsoCookie.SessionIdClaim, session.Id)], SsoCookie.Scheme);
-        await context.SignInAsync(SsoCookie.Scheme, new ClaimsPrincipal(identity));
+        var session = await BrowserSignIn.SignInAsync(context, user, broker: null);
         logger.LogInformation("User {Sub} ({Username}) signed in, session {Sid}", user.Id, user.Username, session.Id);
         return Results.LocalRedirect(returnUrl);
-    }
-
-    // Signing in where this browser already has a session (prompt=login, or a second person at the same
-    // computer): the same user keeps it, so the other apps stay signed in; another user's session is ended
-    // with back-channel logout to its apps, never left running behind the new one.
-    private static async Task<SsoSession> SessionForAsync(HttpContext context, RealmUser user, SsoSessionStore sessions,
-        BackchannelLogoutNotifier notifier, TimeProvider time, ILogger logger)
-    {
-        var cookie = await context.AuthenticateAsync(SsoCookie.Scheme);
-        var current = sessions.FindActive(cookie.Principal?.FindFirst(SsoCookie.SessionIdClaim)?.Value);
-        if (current is not null && current.UserId == user.Id)
-        {
-            // The proof that prompt=login asked for: the authorization request answers only after this moment.
-            current.AuthenticatedAt = time.GetUtcNow();
-            return current;
-        }
-        if (sessions.End(current?.Id) is { } replaced)
-        {
-            logger.LogInformation("Session {Sid} of {Sub} ended: {NewSub} signed in in the same browser",
-                replaced.Id, replaced.UserId, user.Id);
-            await notifier.NotifyAsync(replaced, context.RequestAborted);
-        }
-        return sessions.Start(user);
     }
 
     private static string Duration(TimeSpan wait) =>
@@ -104,10 +78,10 @@ public static class LoginEndpoints
             : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes";
 
     // Only a path on this server: an absolute or protocol-relative URL here would be an open redirect.
-    private static string LocalOnly(string? returnUrl) =>
+    internal static string LocalOnly(string? returnUrl, KeycloakPaths paths) =>
         returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains('\\')
             ? url
-            : KeycloakPaths.Status;
+            : paths.Status;
 
     public sealed record LoginForm(string? Username, string? Password, string? ReturnUrl);
 }

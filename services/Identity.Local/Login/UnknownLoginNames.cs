@@ -47,5 +47,5 @@ public sealed class UnknownLoginNames(int capacity = UnknownLoginNames.DefaultCa
     }
 
     private string KeyOf(string typed) =>
-        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(ShopRealm.NormaliseLogin(typed))));
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(LocalRealm.NormaliseLogin(typed))));
 }

@@ -7,7 +7,7 @@ namespace ShopAuthDemo.Identity.Local.Logout;
 /// Tells every client that took part in an ended SSO session, server to server, so each can end its own
 /// session for that user: single logout without relying on the browser.
 /// </summary>
-public sealed class BackchannelLogoutNotifier(ShopRealm realm, LogoutTokenFactory tokens,
+public sealed class BackchannelLogoutNotifier(LocalRealm realm, LogoutTokenFactory tokens,
     IHttpClientFactory httpClients, ILogger<BackchannelLogoutNotifier> logger)
 {
     public const string HttpClientName = "backchannel-logout";

@@ -8,7 +8,7 @@ namespace ShopAuthDemo.Identity.Local.Logout;
 /// <summary>"Do you want to sign out?" — shown when a logout request has no id_token_hint naming this browser's session.</summary>
 public static class LogoutConfirmPage
 {
-    public static IResult Render(HttpContext context, IAntiforgery antiforgery, OpenIddictRequest request)
+    public static IResult Render(HttpContext context, IAntiforgery antiforgery, KeycloakPaths paths, OpenIddictRequest request)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var e = HtmlEncoder.Default;
@@ -23,7 +23,7 @@ public static class LogoutConfirmPage
               <p><strong>Development stand-in for Keycloak.</strong></p>
               <h1>Sign out?</h1>
               <p>This ends your session here and in every application you signed in to with it.</p>
-              <form method="post" action="{KeycloakPaths.Logout}">
+              <form method="post" action="{paths.Logout}">
                 {Hidden(tokens.FormFieldName, tokens.RequestToken)}
                 {Hidden("post_logout_redirect_uri", request.PostLogoutRedirectUri)}
                 {Hidden("client_id", request.ClientId)}

@@ -15,7 +15,7 @@ public static class RealmFile
     };
 
     /// <param name="lookup">Resolves a <c>${NAME}</c> placeholder (Keycloak reads environment variables).</param>
-    public static ShopRealm Load(string path, Func<string, string?> lookup)
+    public static LocalRealm Load(string path, Func<string, string?> lookup)
     {
         if (!File.Exists(path))
             throw new RealmFileException($"Realm file not found: '{path}'. Set Realm:File to the path of shop-realm.json.");
@@ -23,7 +23,7 @@ public static class RealmFile
         return Parse(File.ReadAllText(path), lookup, path);
     }
 
-    public static ShopRealm Parse(string json, Func<string, string?> lookup, string source = "realm file")
+    public static LocalRealm Parse(string json, Func<string, string?> lookup, string source = "realm file")
     {
         JsonNode? document;
         try

@@ -23,7 +23,7 @@ internal static class RealmMapping
         "CLIENT_LOGIN", "CLIENT_LOGIN_ERROR", "REFRESH_TOKEN", "REFRESH_TOKEN_ERROR", "TOKEN_EXCHANGE", "TOKEN_EXCHANGE_ERROR",
     ];
 
-    public static ShopRealm ToRealm(RealmRepresentation file, string source)
+    public static LocalRealm ToRealm(RealmRepresentation file, string source)
     {
         var problems = new List<string>();
         void Require(bool ok, string problem) { if (!ok) problems.Add(problem); }
@@ -55,6 +55,8 @@ internal static class RealmMapping
             .Select(c => ToClient(c, file, scopeNames, roleScopes.ForClient(c.ClientId, clientRoles.GetValueOrDefault(c.ClientId) ?? []), Require))
             .ToList();
 
+        var identityProviders = RealmIdentityProviders.Read(file, realmRoles, profile, Require);
+
         var users = (file.Users ?? [])
             .Select(u => UserMapping.ToUser(u, file.Realm, realmRoles, clientRoles, clients, groups, profile, Require))
             .ToList();
@@ -77,7 +79,7 @@ internal static class RealmMapping
             file.LoginWithEmailAllowed ?? true,
             bruteForce);
         var roles = (file.Roles?.Realm ?? []).Select(r => new RealmRole(StableIds.For(file.Realm, "role/" + r.Name), r.Name, r.Description));
-        return new ShopRealm(settings, clients, scopes, [.. roles], groups, profile, users);
+        return new LocalRealm(settings, clients, scopes, [.. roles], groups, profile, users, identityProviders);
     }
 
     // Keycloak creates realm-management with its roles unless the file declares that client (then the file's
@@ -141,7 +143,8 @@ internal static class RealmMapping
         if (mapper.ProtocolMapper == SupportedMappers.UserSessionNote)
         {
             var note = config.GetValueOrDefault("user.session.note");
-            require(note == "AUTH_TIME", $"{where}: user.session.note '{note}' (only AUTH_TIME, the time of the last sign-in)");
+            require(note is not null && SupportedMappers.SessionNotes.Contains(note),
+                $"{where}: user.session.note '{note}' (supported: {string.Join(", ", SupportedMappers.SessionNotes)})");
             require(config.ContainsKey("claim.name"), $"{where}: claim.name is missing");
         }
         if (mapper.ProtocolMapper == SupportedMappers.Audience)

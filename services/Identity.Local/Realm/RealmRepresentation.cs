@@ -40,7 +40,48 @@ public sealed record RealmRepresentation(
     List<ScopeMappingRepresentation>? ScopeMappings,
     Dictionary<string, List<ScopeMappingRepresentation>>? ClientScopeMappings,
     List<GroupRepresentation>? Groups,
-    List<UserRepresentation>? Users);
+    List<UserRepresentation>? Users,
+    List<IdentityProviderRepresentation>? IdentityProviders,
+    List<IdentityProviderMapperRepresentation>? IdentityProviderMappers,
+    List<AuthenticationFlowRepresentation>? AuthenticationFlows);
+
+/// <summary>Another identity provider this realm brokers (Keycloak's "identity providers"); its config is a string map.</summary>
+public sealed record IdentityProviderRepresentation(
+    string Alias,
+    string? DisplayName,
+    string ProviderId,
+    bool? Enabled,
+    bool? TrustEmail,
+    bool? StoreToken,
+    bool? AddReadTokenRoleOnCreate,
+    bool? LinkOnly,
+    bool? HideOnLogin,
+    string? FirstBrokerLoginFlowAlias,
+    string? PostBrokerLoginFlowAlias,
+    Dictionary<string, string>? Config);
+
+/// <summary>What a brokered sign-in writes into the local user: attributes, roles, the username.</summary>
+public sealed record IdentityProviderMapperRepresentation(
+    string Name,
+    string IdentityProviderAlias,
+    string IdentityProviderMapper,
+    Dictionary<string, string>? Config);
+
+/// <summary>An authentication flow; the stand-in reproduces only a first-broker-login flow (see IdentityProviders).</summary>
+public sealed record AuthenticationFlowRepresentation(
+    string Alias,
+    string? Description,
+    string ProviderId,
+    bool? TopLevel,
+    bool? BuiltIn,
+    List<AuthenticationExecutionRepresentation>? AuthenticationExecutions);
+
+public sealed record AuthenticationExecutionRepresentation(
+    string? Authenticator,
+    bool? AuthenticatorFlow,
+    string Requirement,
+    int? Priority,
+    bool? UserSetupAllowed);
 
 /// <summary>
 /// A realm component, keyed in <c>components</c> by its provider type. Its config is Keycloak's multivalued

@@ -12,8 +12,15 @@ public static class SupportedMappers
     public const string Audience = "oidc-audience-mapper";
     public const string AllowedOrigins = "oidc-allowed-origins-mapper";
     public const string Acr = "oidc-acr-mapper";
-    /// <summary>Only the AUTH_TIME note: the auth_time claim of Keycloak's built-in basic scope.</summary>
+    /// <summary>
+    /// A note of the user's session: AUTH_TIME (the auth_time claim of Keycloak's built-in basic scope), or the
+    /// notes a brokered sign-in leaves (which identity provider, and the user's name there).
+    /// </summary>
     public const string UserSessionNote = "oidc-usersessionmodel-note-mapper";
+    public const string AuthTimeNote = "AUTH_TIME";
+
+    public static readonly IReadOnlySet<string> SessionNotes =
+        new HashSet<string> { AuthTimeNote, "identity_provider", "identity_provider_identity" };
     /// <summary>The user's groups: names, or paths with <c>full.path</c> "true".</summary>
     public const string GroupMembership = "oidc-group-membership-mapper";
 

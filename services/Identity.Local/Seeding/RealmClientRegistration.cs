@@ -8,7 +8,7 @@ namespace ShopAuthDemo.Identity.Local.Seeding;
 /// Registers each realm client with OpenIddict at start-up, translating Keycloak's switches
 /// (standard flow, service account, token exchange, PKCE) into OpenIddict permissions and requirements.
 /// </summary>
-public sealed class RealmClientRegistration(IServiceProvider services, ShopRealm realm, ILogger<RealmClientRegistration> logger)
+public sealed class RealmClientRegistration(IServiceProvider services, LocalRealm realm, ILogger<RealmClientRegistration> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

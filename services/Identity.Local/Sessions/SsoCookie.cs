@@ -12,18 +12,18 @@ public static class SsoCookie
     public const string SessionIdClaim = "sid";
     public const string SubjectClaim = "sub";
 
-    public static AuthenticationBuilder AddSsoCookie(this AuthenticationBuilder builder, ShopRealm realm) =>
+    public static AuthenticationBuilder AddSsoCookie(this AuthenticationBuilder builder, LocalRealm realm) =>
         builder.AddCookie(Scheme, options =>
         {
             options.Cookie.Name = "IDENTITY_LOCAL_SSO";
-            options.Cookie.Path = KeycloakPaths.Realm;
+            options.Cookie.Path = realm.Paths.Realm;
             options.Cookie.HttpOnly = true;
             // Lax: the cookie must ride along when a relying party redirects the browser here.
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = realm.Settings.SsoSessionMaxLifespan;
             options.SlidingExpiration = false;
-            options.LoginPath = KeycloakPaths.Login;
+            options.LoginPath = realm.Paths.Login;
             options.Events.OnValidatePrincipal = RejectEndedSessions;
         });
 

@@ -19,4 +19,16 @@ public sealed class SsoSession(string id, string userId, DateTimeOffset startedA
     public IReadOnlyCollection<string> ClientIds => _clients.Keys.ToList();
 
     public void AddClient(string clientId) => _clients.TryAdd(clientId, 0);
+
+    /// <summary>Set when the user signed in through another identity provider (Keycloak's session notes of a brokered login).</summary>
+    public BrokeredSignIn? Broker { get; init; }
+}
+
+/// <param name="Alias">The identity provider's alias in the realm (note <c>identity_provider</c>).</param>
+/// <param name="ExternalUsername">The user's name there (note <c>identity_provider_identity</c>).</param>
+/// <param name="IdToken">Its ID token, kept to sign the user out there too (id_token_hint).</param>
+public sealed record BrokeredSignIn(string Alias, string ExternalUsername, string IdToken)
+{
+    public const string AliasNote = "identity_provider";
+    public const string UsernameNote = "identity_provider_identity";
 }

@@ -8,14 +8,14 @@ namespace ShopAuthDemo.Identity.Local.Sessions;
 /// Server-side SSO sessions. The cookie only names a session; ending the session here is what logs a
 /// browser out everywhere, so a copied cookie stops working after logout.
 /// </summary>
-public sealed class SsoSessionStore(ShopRealm realm, TimeProvider time)
+public sealed class SsoSessionStore(LocalRealm realm, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, SsoSession> _sessions = new();
 
-    public SsoSession Start(RealmUser user)
+    public SsoSession Start(RealmUser user, BrokeredSignIn? broker = null)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var session = new SsoSession(id, user.Id, time.GetUtcNow());
+        var session = new SsoSession(id, user.Id, time.GetUtcNow()) { Broker = broker };
         _sessions[id] = session;
         return session;
     }

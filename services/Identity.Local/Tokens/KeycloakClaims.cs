@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ShopAuthDemo.Identity.Local.Realm;
+using ShopAuthDemo.Identity.Local.Sessions;
 
 namespace ShopAuthDemo.Identity.Local.Tokens;
 
@@ -18,9 +19,9 @@ public static class KeycloakClaims
         public SortedSet<string> Audiences { get; } = new(StringComparer.Ordinal);
     }
 
-    /// <param name="authenticatedAt">When the user last signed in with a password in this session; null without one.</param>
+    /// <param name="session">The SSO session the tokens belong to (its notes); null without one (service accounts).</param>
     public static Output Apply(RealmUser user, RealmClient client, IEnumerable<RealmClientScope> scopes,
-        DateTimeOffset? authenticatedAt = null)
+        SsoSession? session = null)
     {
         var output = new Output();
         var granted = scopes.ToList();
@@ -35,7 +36,7 @@ public static class KeycloakClaims
                 continue;
             }
 
-            foreach (var (path, value) in Values(mapper, user, client, roles, authenticatedAt))
+            foreach (var (path, value) in Values(mapper, user, client, roles, session))
             {
                 if (mapper.InAccessToken) Set(output.AccessToken, path, value);
                 if (mapper.InIdToken) Set(output.IdToken, path, value);
@@ -46,7 +47,7 @@ public static class KeycloakClaims
     }
 
     private static IEnumerable<(string Path, JsonNode Value)> Values(ClaimMapper mapper, RealmUser user, RealmClient client,
-        ScopedRoles.Roles roles, DateTimeOffset? authenticatedAt)
+        ScopedRoles.Roles roles, SsoSession? session)
     {
         var claim = mapper.Config.GetValueOrDefault("claim.name") ?? "";
         switch (mapper.Type)
@@ -83,11 +84,20 @@ public static class KeycloakClaims
                 yield return ("acr", JsonValue.Create("1"));
                 break;
             case SupportedMappers.UserSessionNote:
-                // AUTH_TIME: lets a client that asked for prompt=login check that the password was typed after it asked.
-                if (authenticatedAt is { } at) yield return (claim, JsonValue.Create(at.ToUnixTimeSeconds()));
+                if (SessionNote(session, mapper.Config["user.session.note"]) is { } note) yield return (claim, note);
                 break;
         }
     }
+
+    private static JsonNode? SessionNote(SsoSession? session, string note) => note switch
+    {
+        // Lets a client that asked for prompt=login check that the password was typed after it asked.
+        SupportedMappers.AuthTimeNote when session is not null => JsonValue.Create(session.AuthenticatedAt.ToUnixTimeSeconds()),
+        // Which identity provider the user came through (federation); absent for a password typed here.
+        BrokeredSignIn.AliasNote when session?.Broker is { } broker => JsonValue.Create(broker.Alias),
+        BrokeredSignIn.UsernameNote when session?.Broker is { } broker => JsonValue.Create(broker.ExternalUsername),
+        _ => null,
+    };
 
     private static JsonNode? UserField(RealmUser user, string field) => field switch
     {

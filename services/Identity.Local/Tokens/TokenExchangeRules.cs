@@ -12,7 +12,7 @@ namespace ShopAuthDemo.Identity.Local.Tokens;
 /// Standard token exchange (RFC 8693) with Keycloak's rules (26.2+): only a confidential client that has
 /// it enabled may exchange, only a token it was meant to receive, and the result can only narrow.
 /// </summary>
-public sealed class TokenExchangeRules(ShopRealm realm, SsoSessionStore sessions, TokenPrincipalFactory principals,
+public sealed class TokenExchangeRules(LocalRealm realm, SsoSessionStore sessions, TokenPrincipalFactory principals,
     ILogger<TokenExchangeRules> logger)
 {
     public async Task<IResult> ExchangeAsync(HttpContext context, OpenIddictRequest request, RealmClient requester)

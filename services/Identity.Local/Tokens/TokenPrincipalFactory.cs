@@ -13,7 +13,7 @@ namespace ShopAuthDemo.Identity.Local.Tokens;
 /// Builds the principal OpenIddict turns into tokens, shaped like Keycloak's: claims from the granted
 /// scopes' mappers, <c>aud</c> from audience mappers, <c>azp</c>, <c>typ</c>, <c>sid</c> and <c>scope</c>.
 /// </summary>
-public sealed class TokenPrincipalFactory(ShopRealm realm)
+public sealed class TokenPrincipalFactory(LocalRealm realm)
 {
     /// <param name="requestedScopes">The scope parameter; optional scopes are granted only when asked for.</param>
     /// <param name="audiences">When set (token exchange), the audience is narrowed to these.</param>
@@ -22,7 +22,7 @@ public sealed class TokenPrincipalFactory(ShopRealm realm)
     {
         var requested = requestedScopes.ToHashSet(StringComparer.Ordinal);
         var granted = GrantedScopes(client, requested).ToList();
-        var mapped = KeycloakClaims.Apply(user, client, granted, session?.AuthenticatedAt);
+        var mapped = KeycloakClaims.Apply(user, client, granted, session);
 
         var identity = new ClaimsIdentity("IdentityLocal", Claims.PreferredUsername, Claims.Role);
         AddMapped(identity, mapped.AccessToken, mapped.IdToken);

@@ -8,7 +8,7 @@ namespace ShopAuthDemo.Tests.Realm;
 /// <summary>The realm file holds everything the design needs, read the way Identity.Local reads it.</summary>
 public sealed class ShopRealmDesignTests
 {
-    private static readonly ShopRealm Realm = RealmFile.Load(RealmFiles.Shop, RealmFiles.TestValue);
+    private static readonly LocalRealm Realm = RealmFile.Load(RealmFiles.Shop, RealmFiles.TestValue);
 
     private static RealmClient Client(string id) => Realm.FindClient(id) ?? throw new Xunit.Sdk.XunitException($"no client {id}");
 

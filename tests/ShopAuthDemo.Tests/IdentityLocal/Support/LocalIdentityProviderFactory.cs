@@ -9,7 +9,7 @@ using ShopAuthDemo.Tests.Support;
 namespace ShopAuthDemo.Tests.IdentityLocal.Support;
 
 /// <summary>Identity.Local in-process, reading the real realm file with test values for its placeholders.</summary>
-public sealed class LocalIdentityProviderFactory : WebApplicationFactory<ShopRealm>
+public sealed class LocalIdentityProviderFactory : WebApplicationFactory<LocalRealm>
 {
     public const string Issuer = "http://localhost/realms/shop";
     public const string ShopWebUrl = "http://shop.test";

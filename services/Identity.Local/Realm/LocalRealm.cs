@@ -1,32 +1,50 @@
+using System.Collections.Concurrent;
+using ShopAuthDemo.Identity.Local.Endpoints;
+
 namespace ShopAuthDemo.Identity.Local.Realm;
 
 /// <summary>The realm as the stand-in serves it: clients, scopes, roles, groups and users resolved from the file.</summary>
-public sealed class ShopRealm(
+public sealed class LocalRealm(
     RealmSettings settings,
     IReadOnlyList<RealmClient> clients,
     IReadOnlyList<RealmClientScope> scopes,
     IReadOnlyList<RealmRole> realmRoles,
     IReadOnlyList<RealmGroup> groups,
     UserProfile userProfile,
-    IReadOnlyList<RealmUser> users)
+    IReadOnlyList<RealmUser> users,
+    IReadOnlyList<RealmIdentityProvider> identityProviders)
 {
+    // Users a brokered sign-in created (first broker login): they live as long as the process, like sessions.
+    private readonly ConcurrentDictionary<string, RealmUser> _brokeredUsers = new();
+    private readonly IReadOnlyList<RealmUser> _fileUsers = users;
+
     private readonly Dictionary<string, RealmClient> _clients = clients.ToDictionary(c => c.ClientId);
     private readonly Dictionary<string, RealmClientScope> _scopes = scopes.ToDictionary(s => s.Name);
 
     public RealmSettings Settings { get; } = settings;
+    public KeycloakPaths Paths { get; } = new(settings.Name);
     public IReadOnlyList<RealmClient> Clients { get; } = clients;
     public IReadOnlyList<RealmClientScope> Scopes { get; } = scopes;
     public IReadOnlyList<RealmRole> RealmRoles { get; } = realmRoles;
     public IReadOnlyList<RealmGroup> Groups { get; } = groups;
     public UserProfile UserProfile { get; } = userProfile;
-    public IReadOnlyList<RealmUser> Users { get; } = users;
+    /// <summary>The file's users, then the users brokered sign-ins created.</summary>
+    public IReadOnlyList<RealmUser> Users => [.. _fileUsers, .. _brokeredUsers.Values.OrderBy(u => u.Username, StringComparer.Ordinal)];
+
+    public IReadOnlyList<RealmIdentityProvider> IdentityProviders { get; } = identityProviders;
+
+    public RealmIdentityProvider? FindIdentityProvider(string? alias) => IdentityProviders.FirstOrDefault(p => p.Alias == alias);
+
+    /// <summary>Adds a user a brokered sign-in created, or replaces it with what the provider says now (syncMode FORCE).</summary>
+    public void SaveBrokeredUser(RealmUser user) => _brokeredUsers[user.Id] = user;
 
     public RealmClient? FindClient(string? clientId) =>
         clientId is not null && _clients.TryGetValue(clientId, out var client) ? client : null;
 
     public RealmClientScope GetScope(string name) => _scopes[name];
 
-    public RealmUser? FindUserById(string? id) => Users.FirstOrDefault(u => u.Id == id);
+    public RealmUser? FindUserById(string? id) =>
+        id is null ? null : _fileUsers.FirstOrDefault(u => u.Id == id) ?? _brokeredUsers.GetValueOrDefault(id);
 
     /// <summary>A person who may sign in (never a service account), by username or, where allowed, email.</summary>
     public RealmUser? FindPerson(string login)
