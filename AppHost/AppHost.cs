@@ -1,3 +1,4 @@
+using ShopAuthDemo.AppHost.Federation;
 using ShopAuthDemo.AppHost.Gateway;
 using ShopAuthDemo.AppHost.Identity;
 using ShopAuthDemo.AppHost.MutualTls;
@@ -8,6 +9,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Keycloak when a container runtime answers, otherwise the local stand-in; see Identity/.
 var identityProvider = builder.AddIdentityProvider();
+
+// Northwind Traders' people sign in with their company's own identity provider, brokered by realm shop. See Federation/.
+builder.AddNorthwindFederation(identityProvider);
 
 // Mutual TLS on every internal hop: a development CA gives each service a certificate naming it. See MutualTls/.
 var certificates = builder.AddServiceCertificates();

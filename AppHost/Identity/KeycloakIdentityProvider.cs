@@ -4,12 +4,26 @@ namespace ShopAuthDemo.AppHost.Identity;
 
 internal static class KeycloakIdentityProvider
 {
+    // A fixed port, like the web apps' (WebApps/WebAppUrls.cs): realm URLs are written into the realms at their first
+    // import (the broker's and Northwind's redirect URIs), and the data volume keeps them across runs.
+    public const int Port = 8180;
+
+    /// <summary>How the browser (and every service on this machine) reaches Keycloak.</summary>
+    public static readonly string BrowserUrl = $"http://localhost:{Port}";
+
+    /// <summary>How Keycloak reaches itself from inside its container.</summary>
+    public const string InContainerUrl = "http://localhost:8080";
+
     public static IResourceBuilder<KeycloakResource> AddShopKeycloak(
         this IDistributedApplicationBuilder builder, RealmSettings realm)
     {
         var adminPassword = builder.AddGeneratedSecret("keycloak-admin-password");
 
-        return builder.AddKeycloak("keycloak", adminPassword: adminPassword)
+        return builder.AddKeycloak("keycloak", port: Port, adminPassword: adminPassword)
+            // One issuer per realm whichever URL a request used: the browser's. Requests from inside the container
+            // (the broker redeeming a Northwind code) may still use the container's own address.
+            .WithEnvironment("KC_HOSTNAME", BrowserUrl)
+            .WithEnvironment("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true")
             .WithRealmImport(RealmSettings.RealmFolder)
             .WithDataVolume()
             // Keycloak runs in a container, where "localhost" is the container itself; it reaches the

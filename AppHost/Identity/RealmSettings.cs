@@ -17,7 +17,10 @@ public sealed class RealmSettings
     public required IResourceBuilder<ParameterResource> CatalogApiClientSecret { get; init; }
     public required IResourceBuilder<ParameterResource> PolicyApiClientSecret { get; init; }
 
-    /// <summary>The password of the dev users alice, bob and carol.</summary>
+    /// <summary>Realm shop's secret as a client of realm northwind (client shop-broker): the broker's credential there.</summary>
+    public required IResourceBuilder<ParameterResource> NorthwindBrokerClientSecret { get; init; }
+
+    /// <summary>The password of the dev users alice, bob and carol (realm shop) and dave (realm northwind).</summary>
     public required IResourceBuilder<ParameterResource> DevUserPassword { get; init; }
 
     /// <summary>
@@ -35,6 +38,7 @@ public sealed class RealmSettings
         PartnerAcmeClientSecret = builder.AddGeneratedSecret("partner-acme-client-secret"),
         CatalogApiClientSecret = builder.AddGeneratedSecret("catalog-api-client-secret"),
         PolicyApiClientSecret = builder.AddGeneratedSecret("policy-api-client-secret"),
+        NorthwindBrokerClientSecret = builder.AddGeneratedSecret("northwind-broker-client-secret"),
         DevUserPassword = builder.AddGeneratedSecret("dev-user-password"),
         WebAccessTokenLifespan = builder.Configuration["Realm:WebAccessTokenLifespan"] ?? "300",
     };
@@ -78,6 +82,7 @@ public static class RealmSettingsExtensions
             .WithEnvironment("PARTNER_ACME_CLIENT_SECRET", realm.PartnerAcmeClientSecret)
             .WithEnvironment("CATALOG_API_CLIENT_SECRET", realm.CatalogApiClientSecret)
             .WithEnvironment("POLICY_API_CLIENT_SECRET", realm.PolicyApiClientSecret)
+            .WithEnvironment("NORTHWIND_BROKER_CLIENT_SECRET", realm.NorthwindBrokerClientSecret)
             .WithEnvironment("DEV_USER_PASSWORD", realm.DevUserPassword)
             .WithEnvironment("WEB_ACCESS_TOKEN_LIFESPAN", realm.WebAccessTokenLifespan);
 }

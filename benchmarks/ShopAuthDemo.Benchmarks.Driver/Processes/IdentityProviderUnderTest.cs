@@ -47,6 +47,10 @@ public sealed class IdentityProviderUnderTest : IAsyncDisposable
             ["CATALOG_API_CLIENT_SECRET"] = secrets.CatalogApiClientSecret,
             ["POLICY_API_CLIENT_SECRET"] = secrets.PolicyApiClientSecret,
             ["DEV_USER_PASSWORD"] = secrets.DevUserPassword,
+            // No Northwind here: the benchmark signs nobody in through it, so the broker points nowhere.
+            ["NORTHWIND_URL"] = NoWebApp,
+            ["NORTHWIND_INTERNAL_URL"] = NoWebApp,
+            ["NORTHWIND_BROKER_CLIENT_SECRET"] = secrets.DevUserPassword,
         }, logDirectory);
         try
         {

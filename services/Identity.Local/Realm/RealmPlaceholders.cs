@@ -9,8 +9,12 @@ namespace ShopAuthDemo.Identity.Local.Realm;
 /// </summary>
 public static partial class RealmPlaceholders
 {
-    // Keycloak mapper templates that look like placeholders but are resolved per token, not on import.
-    private static readonly HashSet<string> MapperTemplates = ["client_id"];
+    // Keycloak mapper templates that look like placeholders but are resolved per token or per brokered sign-in
+    // (the username template's ${ALIAS} and ${CLAIM.name}), not on import.
+    private static readonly HashSet<string> MapperTemplates = ["client_id", "ALIAS"];
+
+    public static bool IsMapperTemplate(string name) =>
+        MapperTemplates.Contains(name) || name.StartsWith("CLAIM.", StringComparison.Ordinal);
 
     public static void Substitute(JsonNode? node, Func<string, string?> lookup, ISet<string> missing)
     {
@@ -32,7 +36,7 @@ public static partial class RealmPlaceholders
         Placeholder().Replace(text, match =>
         {
             var name = match.Groups["name"].Value;
-            if (MapperTemplates.Contains(name)) return match.Value;
+            if (IsMapperTemplate(name)) return match.Value;
             var value = lookup(name);
             if (string.IsNullOrEmpty(value)) missing.Add(name);
             return value ?? match.Value;

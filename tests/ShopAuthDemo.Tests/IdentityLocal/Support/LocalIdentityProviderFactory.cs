@@ -15,6 +15,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<LocalRe
     public const string ShopWebUrl = "http://shop.test";
     public const string BackofficeWebUrl = "http://backoffice.test";
     public const string GatewayUrl = "http://gateway.test";
+    public const string NorthwindUrl = "http://northwind.test/realms/northwind";
     public const string AdminPassword = "test-admin-password";
 
     public static readonly IReadOnlyDictionary<string, string> Secrets = new Dictionary<string, string>
@@ -25,6 +26,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<LocalRe
         ["PARTNER_ACME_CLIENT_SECRET"] = "test-partner-acme-secret",
         ["CATALOG_API_CLIENT_SECRET"] = "test-catalog-api-secret",
         ["POLICY_API_CLIENT_SECRET"] = "test-policy-api-secret",
+        ["NORTHWIND_BROKER_CLIENT_SECRET"] = "test-northwind-broker-secret",
         ["DEV_USER_PASSWORD"] = "test-user-password",
     };
 
@@ -45,6 +47,8 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<LocalRe
             ["SHOP_WEB_URL"] = ShopWebUrl,
             ["BACKOFFICE_WEB_URL"] = BackofficeWebUrl,
             ["GATEWAY_URL"] = GatewayUrl,
+            ["NORTHWIND_URL"] = NorthwindUrl,
+            ["NORTHWIND_INTERNAL_URL"] = NorthwindUrl,
             ["SHOP_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/shop",
             ["BACKOFFICE_WEB_BACKCHANNEL_URL"] = backchannelBaseUrl + "/backoffice",
             ["WEB_ACCESS_TOKEN_LIFESPAN"] = "300",
