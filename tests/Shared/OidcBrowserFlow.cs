@@ -9,12 +9,13 @@ namespace ShopAuthDemo.Testing;
 /// Drives the authorization code + PKCE flow the way a browser and a relying party would: follow the
 /// redirect to the login page, post the form (with its antiforgery token), collect the code, redeem it.
 /// </summary>
-public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId, string redirectUri)
+/// <param name="realm">The realm whose client this is: shop, or northwind (the company identity provider the shop brokers).</param>
+public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId, string redirectUri, string realm = "shop")
 {
     public Pkce Pkce { get; } = Pkce.Create();
 
     public string AuthorizeUrl(string scope = "openid profile email orders", string? challenge = null) =>
-        QueryHelpers.AddQueryString("/realms/shop/protocol/openid-connect/auth", new Dictionary<string, string?>
+        QueryHelpers.AddQueryString($"/realms/{realm}/protocol/openid-connect/auth", new Dictionary<string, string?>
         {
             ["client_id"] = clientId,
             ["redirect_uri"] = redirectUri,
@@ -31,7 +32,12 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
     /// identity provider shows one (its action and hidden fields are read from the page, so the same
     /// code works with Keycloak's form and with Identity.Local's).
     /// </summary>
-    public async Task<string> GetCodeAsync(string username, string password, string scope = "openid profile email orders")
+    /// <param name="identityProvider">
+    /// Sign in through this identity provider the realm brokers: on the realm's login page the browser follows
+    /// "Sign in with …" (link id social-{alias}) and types the password at that provider instead.
+    /// </param>
+    public async Task<string> GetCodeAsync(string username, string password, string scope = "openid profile email orders",
+        string? identityProvider = null)
     {
         var response = await browser.GetAsync(AuthorizeUrl(scope));
         for (var step = 0; step < 10; step++)
@@ -45,13 +51,19 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
             }
 
             var page = await response.Content.ReadAsStringAsync();
+            if (identityProvider is not null && BrokerLink(page, identityProvider) is { } broker)
+            {
+                response = await browser.GetAsync(new Uri(response.RequestMessage!.RequestUri!, broker));
+                identityProvider = null;   // next login form is the provider's own
+                continue;
+            }
             if (!page.Contains("type=\"password\"", StringComparison.Ordinal))
                 throw new InvalidOperationException($"Expected a login form or a redirect, got {(int)response.StatusCode}.");
             var fields = HiddenInputPattern().Matches(page)
                 .Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
                 .Append(new("username", username))
                 .Append(new("password", password));
-            var action = WebUtility.HtmlDecode(FormActionPattern().Match(page).Groups["action"].Value);
+            var action = new Uri(response.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(FormActionPattern().Match(page).Groups["action"].Value));
             response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
             if (response.Headers.Location is null)
                 throw new InvalidOperationException($"Login failed: {(int)response.StatusCode}");
@@ -71,7 +83,7 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
     }
 
     public Task<HttpResponseMessage> RedeemAsync(string code, string secret, string? verifier) =>
-        browser.PostAsync("/realms/shop/protocol/openid-connect/token", new FormUrlEncodedContent(
+        browser.PostAsync($"/realms/{realm}/protocol/openid-connect/token", new FormUrlEncodedContent(
             new Dictionary<string, string>
             {
                 ["grant_type"] = "authorization_code",
@@ -81,9 +93,10 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
                 ["client_secret"] = secret,
             }.Concat(verifier is null ? [] : [new KeyValuePair<string, string>("code_verifier", verifier)])));
 
-    public async Task<JsonElement> SignInAsync(string username, string password, string secret, string scope = "openid profile email orders")
+    public async Task<JsonElement> SignInAsync(string username, string password, string secret, string scope = "openid profile email orders",
+        string? identityProvider = null)
     {
-        var code = await GetCodeAsync(username, password, scope);
+        var code = await GetCodeAsync(username, password, scope, identityProvider);
         var response = await RedeemAsync(code, secret, Pkce.Verifier);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Token request failed: {body}");
@@ -96,6 +109,14 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
     private static partial Regex HiddenInputPattern();
+
+    private static string? BrokerLink(string page, string alias) =>
+        BrokerLinkPattern().Matches(page).FirstOrDefault(m => m.Groups["alias"].Value == alias) is { } link
+            ? WebUtility.HtmlDecode(link.Groups["href"].Value)
+            : null;
+
+    [GeneratedRegex("""<a id="social-(?<alias>[^"]+)" href="(?<href>[^"]+)""")]
+    private static partial Regex BrokerLinkPattern();
 
     [GeneratedRegex("""<form[^>]*action="(?<action>[^"]+)""")]
     private static partial Regex FormActionPattern();

@@ -127,6 +127,9 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
 
     public HttpClient CreateIdentityProviderClient() => CreateHttpClient(IdentityProviderResource);
 
+    /// <summary>Where realm northwind lives: inside Keycloak next to realm shop, or its own local stand-in.</summary>
+    public string NorthwindResource => IdentityProviderResource == "keycloak" ? "keycloak" : "northwind-identity";
+
     /// <summary>A parameter's value as the AppHost resolved it (generated secrets included), never a copy in the test.</summary>
     public async Task<string> GetParameterValueAsync(string name, CancellationToken cancellationToken)
     {

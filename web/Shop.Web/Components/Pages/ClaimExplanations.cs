@@ -16,6 +16,7 @@ public static class ClaimExplanations
         ["email_verified"] = "Whether the identity provider has verified the e-mail address.",
         ["realm_access"] = "Keycloak's realm roles; the app turns each into a role claim for [Authorize(Roles = …)].",
         ["auth_time"] = "When you last typed your password. SSO sign-ins into the second app keep the first time.",
+        ["identity_provider"] = "You signed in at your company's own identity provider (this alias), brokered by the shop's: the token is still the shop's, so no app or API trusts a second issuer.",
         ["acr"] = "How strongly you authenticated (1 = password).",
         ["typ"] = "Token type: an ID token, which is for this app only, never sent to APIs.",
         ["amr"] = "How you authenticated (e.g. pwd).",

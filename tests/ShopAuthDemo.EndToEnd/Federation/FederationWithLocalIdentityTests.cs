@@ -1,0 +1,5 @@
+using ShopAuthDemo.EndToEnd.Infrastructure;
+
+namespace ShopAuthDemo.EndToEnd.Federation;
+
+public sealed class FederationWithLocalIdentityTests(LocalIdentityAppHost appHost) : FederationBehaviour(appHost);
