@@ -46,7 +46,8 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
             {
                 if (location.IsAbsoluteUri && location.OriginalString.StartsWith(redirectUri, StringComparison.Ordinal))
                     return CodeFrom(response);
-                response = await browser.GetAsync(location);
+                // Relative to where the browser is (it may have moved to another identity provider's host).
+                response = await browser.GetAsync(new Uri(response.RequestMessage!.RequestUri!, location));
                 continue;
             }
 

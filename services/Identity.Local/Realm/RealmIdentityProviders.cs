@@ -6,7 +6,7 @@ namespace ShopAuthDemo.Identity.Local.Realm;
 /// Connect only, the safe way only: code flow with PKCE S256, signatures checked against the provider's JWKS,
 /// claims from the ID token. Anything else in the file is a start-up error, never a silent difference.
 /// </summary>
-internal static class RealmIdentityProviders
+public static class RealmIdentityProviders
 {
     public const string AttributeImporter = "oidc-user-attribute-idp-mapper";
     public const string HardcodedRole = "oidc-hardcoded-role-idp-mapper";

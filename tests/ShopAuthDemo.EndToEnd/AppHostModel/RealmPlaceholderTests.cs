@@ -46,6 +46,14 @@ public sealed partial class RealmPlaceholderTests
         Assert.Contains(keycloak.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target == "/opt/keycloak/data/import" && m.IsReadOnly);
         Assert.Contains(keycloak.Annotations.OfType<EndpointAnnotation>(), e => e.Name == "management" && e.TargetPort == 9000);
         Assert.Contains(keycloak.Annotations.OfType<HealthCheckAnnotation>(), h => h.Key.Contains("management", StringComparison.Ordinal) || h.Key.Contains("keycloak", StringComparison.Ordinal));
+        // One issuer per realm whichever way a request came in: realm northwind's tokens are redeemed from inside the
+        // container, and the broker checks their issuer against the browser's URL (Federation/).
+        Assert.Contains(keycloak.Annotations.OfType<EndpointAnnotation>(), e => e.Name == "http" && e.Port == 8180);
+        var environment = configuration.EnvironmentVariables.ToDictionary();
+        Assert.Equal("http://localhost:8180", environment["KC_HOSTNAME"]);
+        Assert.Equal("true", environment["KC_HOSTNAME_BACKCHANNEL_DYNAMIC"]);
+        Assert.Equal("http://localhost:8180/realms/northwind", environment["NORTHWIND_URL"]);
+        Assert.Equal("http://localhost:8080/realms/northwind", environment["NORTHWIND_INTERNAL_URL"]);
     }
 
     [Fact]
@@ -58,7 +66,7 @@ public sealed partial class RealmPlaceholderTests
         var environment = (await ConfigurationOf(identityProvider)).EnvironmentVariables.ToDictionary();
 
         foreach (var secret in new[] { "SHOP_WEB_CLIENT_SECRET", "BACKOFFICE_WEB_CLIENT_SECRET", "ORDERS_API_CLIENT_SECRET",
-                     "PARTNER_ACME_CLIENT_SECRET", "DEV_USER_PASSWORD", "Admin__Password" })
+                     "PARTNER_ACME_CLIENT_SECRET", "NORTHWIND_BROKER_CLIENT_SECRET", "DEV_USER_PASSWORD", "Admin__Password" })
         {
             Assert.Matches(@"^\{[a-z-]+\.value\}$", environment[secret]);
             var parameter = builder.Resources.OfType<ParameterResource>().Single(p => environment[secret] == $"{{{p.Name}.value}}");

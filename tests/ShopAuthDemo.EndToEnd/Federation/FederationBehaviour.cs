@@ -41,13 +41,23 @@ public abstract class FederationBehaviour(AppHostFixture appHost)
         // One issuer behind the broker: the token is realm shop's, with the shop's roles for a Northwind customer.
         Assert.EndsWith("/realms/shop", NorthwindSignIns.Claim(first, "iss"), StringComparison.Ordinal);
         using var orders = appHost.CreateHttpClient("orders-api");
-        var firstSaw = await WhoAmIAsync(orders, first);
-        var secondSaw = await WhoAmIAsync(orders, second);
+        // orders-api's /whoami: what it saw, and what payments-api saw of the token orders-api exchanged for it.
+        var firstChain = await WhoAmIAsync(orders, first);
+        var firstSaw = firstChain.GetProperty("ordersApi");
+        var secondSaw = (await WhoAmIAsync(orders, second)).GetProperty("ordersApi");
         Assert.Equal("northwind.dave", firstSaw.GetProperty("preferred_username").GetString());
         Assert.Equal("northwind", firstSaw.GetProperty("identity_provider").GetString());
+        Assert.Equal("northwind", firstChain.GetProperty("paymentsApi").GetProperty("saw").GetProperty("identity_provider").GetString());
         Assert.Contains("customer", firstSaw.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         // Linked, not created again: the same local user, so the same orders.
         Assert.Equal(firstSaw.GetProperty("sub").GetString(), secondSaw.GetProperty("sub").GetString());
+
+        // A customer like any other: orders, paid through payments-api with his exchanged token.
+        await using var ordersLog = new ResourceLog(appHost.App, "orders-api");
+        using var asDave = appHost.CreateHttpClient("orders-api").WithBearer(second);
+        using var placed = await asDave.PostOrderAsync(Cancellation, (1, 1));
+        Assert.True(placed.StatusCode == HttpStatusCode.Created,
+            $"{(int)placed.StatusCode} {await placed.Content.ReadAsStringAsync(Cancellation)}{Environment.NewLine}{string.Join(Environment.NewLine, ordersLog.Lines.TakeLast(40))}");
     }
 
     private async Task<JsonElement> WhoAmIAsync(HttpClient api, string token)
