@@ -9,8 +9,8 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyInformationPoint;
 
 /// <summary>
 /// The identity provider's userinfo endpoint (OIDC Core 5.3), asked with the caller's own access token: the
-/// country and the company are deliberately left out of access tokens, so only a holder of the user's token learns them. The
-/// address comes from the discovery document the JWT bearer handler already keeps up to date
+/// country and the company are deliberately left out of access tokens, so only a holder of the user's token
+/// learns them. The address comes from the discovery document the JWT bearer handler already keeps up to date
 /// (<see cref="JwtBearerOptions.ConfigurationManager"/>), not from a second discovery client.
 /// </summary>
 public sealed class UserInfoClient(HttpClient http, IOptionsMonitor<JwtBearerOptions> bearer)
