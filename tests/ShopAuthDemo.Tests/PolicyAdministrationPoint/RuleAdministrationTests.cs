@@ -187,6 +187,24 @@ public sealed class RuleAdministrationTests : IAsyncLifetime
         Assert.Single((await again.AuditAsync()).EnumerateArray());
     }
 
+    // The seed is written only into a new database: a demo database from before the company rule is rebuilt to show it.
+    [Fact]
+    public async Task A_database_of_the_previous_schema_version_is_rebuilt_with_the_company_rule()
+    {
+        await policy.QueryAsync(async db =>
+        {
+            await db.Rules.Where(r => r.Id == SeededAccessRules.CompanyId).ExecuteDeleteAsync(Ct);
+            return await db.Database.ExecuteSqlRawAsync("PRAGMA user_version = 1", Ct);
+        });
+
+        await policy.RestartAsync();
+
+        var (document, _) = await policy.As(PolicyTokens.OrdersService).GetRulesAsync();
+        var company = document.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "Company");
+        Assert.Equal(SeededAccessRules.CompanyId, company.GetProperty("id").GetInt32());
+        Assert.False(company.GetProperty("enabled").GetBoolean());
+    }
+
     [Fact]
     public async Task Every_change_is_logged_with_the_admins_sub_and_never_the_token()
     {
