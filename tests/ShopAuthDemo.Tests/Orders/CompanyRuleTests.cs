@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ShopAuthDemo.ServiceDefaults.Policies;
 using ShopAuthDemo.Tests.Orders.Support;
 using ShopAuthDemo.Tests.Support;
@@ -18,9 +19,11 @@ public sealed class CompanyRuleTests : IAsyncLifetime
     private const int Grinder = 3;
 
     private readonly OrdersApiHost host = new();
+    private readonly CapturedLogs logs = new();
 
     public CompanyRuleTests()
     {
+        host.ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs);
         host.Downstream.Companies[OrderTokens.Bob.Subject] = "Northwind Traders";
         host.Downstream.Rules.Publish(SeededAccessRules.StepUp, SeededAccessRules.Company with { Enabled = true });
     }
@@ -55,6 +58,18 @@ public sealed class CompanyRuleTests : IAsyncLifetime
             problem.Detail);
         Assert.Equal("Grinders are trade-only: Northwind Traders", ((JsonElement)problem.Extensions["rule"]!).GetString());
         Assert.Equal(HttpStatusCode.Created, (await alice.PlaceOrderAsync(Beans)).StatusCode);
+    }
+
+    // Operators see which attribute came from where; the company itself, like the country, stays with the customer.
+    [Fact]
+    public async Task The_decision_log_names_the_company_and_its_source_but_never_the_company()
+    {
+        await host.As(OrderTokens.Bob).PlaceOrderAsync(Grinder);
+
+        var line = Assert.Single(logs.Messages, message => message.StartsWith("Access decision", StringComparison.Ordinal));
+        Assert.Contains("Access decision Permit on orders.place", line);
+        Assert.Contains("user.company from UserInfo", line);
+        Assert.DoesNotContain(logs.Messages, message => message.Contains("Northwind", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
