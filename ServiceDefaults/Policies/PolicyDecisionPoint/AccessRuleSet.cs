@@ -27,9 +27,9 @@ public sealed class AccessRuleSet
 
     public static AccessRuleSet From(AccessRulesDocument document) => new(document.Version, document.Rules);
 
-    /// <summary>True when an enabled rule of the action needs the user's country (a userinfo lookup).</summary>
-    public bool ReadsCountry(string action) =>
-        byAction.TryGetValue(action, out var rules) && Array.Exists(rules, rule => rule.ReadsCountry);
+    /// <summary>True when an enabled rule of the action needs the user's country or company (a userinfo lookup).</summary>
+    public bool ReadsUserInfo(string action) =>
+        byAction.TryGetValue(action, out var rules) && Array.Exists(rules, rule => rule.ReadsUserInfo);
 
     /// <summary>
     /// Deny overrides: the first rule (by id) that refuses decides. Otherwise a rule that needs a fresher

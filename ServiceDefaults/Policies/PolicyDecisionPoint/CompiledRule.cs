@@ -23,8 +23,8 @@ public abstract class CompiledRule(AccessRule definition)
     /// <summary>True when the rule speaks to this action.</summary>
     public virtual bool Governs(string action) => Definition.Action == action;
 
-    /// <summary>True when the rule reads the user's country, which only userinfo supplies.</summary>
-    public virtual bool ReadsCountry => false;
+    /// <summary>True when the rule reads what only userinfo supplies (the user's country, their company).</summary>
+    public virtual bool ReadsUserInfo => false;
 
     public abstract RuleVerdict Evaluate(AccessRequest request);
 
@@ -50,6 +50,7 @@ public abstract class CompiledRule(AccessRule definition)
                 TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone!)),
             RuleKind.Location => new LocationRule(rule, p.Countries!, p.Category!),
             RuleKind.Group => new GroupRule(rule, p.PercentAbove!.Value, p.Group!),
+            RuleKind.Company => new CompanyRule(rule, p.Companies!, p.Category!),
             _ => new UnreadableRule(rule, $"Unknown kind {rule.Kind}."),
         };
     }

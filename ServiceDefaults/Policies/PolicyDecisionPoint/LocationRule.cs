@@ -12,7 +12,7 @@ public sealed class LocationRule(AccessRule definition, IEnumerable<string> coun
 {
     private readonly FrozenSet<string> countries = countries.Select(c => c.ToUpperInvariant()).ToFrozenSet(StringComparer.Ordinal);
 
-    public override bool ReadsCountry => true;
+    public override bool ReadsUserInfo => true;
 
     public override RuleVerdict Evaluate(AccessRequest request)
     {

@@ -18,6 +18,8 @@ public sealed class AccessRequest
     public Sourced<IReadOnlyCollection<string>> Groups { get; init; } = Sourced<IReadOnlyCollection<string>>.Absent(None);
     /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
     public Sourced<string?> Country { get; init; } = Sourced<string?>.Absent(null);
+    /// <summary>The company the user's account belongs to, such as Northwind Traders (federated users only).</summary>
+    public Sourced<string?> Company { get; init; } = Sourced<string?>.Absent(null);
 
     // The resource.
     public Sourced<decimal?> OrderTotal { get; init; } = Sourced<decimal?>.Absent(null);

@@ -9,7 +9,7 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyInformationPoint;
 /// <summary>
 /// The PIP at work for one request: each attribute from its named source. The resource first (a request
 /// without one is answered before anything else is asked), userinfo only when an enabled rule of the
-/// action reads the country, and the clock last, at the moment of the decision.
+/// action reads the country or the company (one lookup gives both), and the clock last, at the moment of the decision.
 /// </summary>
 public sealed class AccessRequestAssembler(UserInfoSource userInfo, ContextSource context, ISubjectTokenSource callerToken)
 {
@@ -20,9 +20,9 @@ public sealed class AccessRequestAssembler(UserInfoSource userInfo, ContextSourc
             .ReadAsync(httpContext, cancellationToken);
         if (resource.Refusal is { } refusal) return (null, refusal);
 
-        var country = rules.ReadsCountry(action)
-            ? await userInfo.CountryAsync(user, await callerToken.GetSubjectTokenAsync(cancellationToken), cancellationToken)
-            : Sourced<string?>.Absent(null);
+        var info = rules.ReadsUserInfo(action)
+            ? await userInfo.LookUpAsync(user, await callerToken.GetSubjectTokenAsync(cancellationToken), cancellationToken)
+            : Sourced<UserInfoAttributes?>.Absent(null);
 
         return (new AccessRequest
         {
@@ -30,7 +30,8 @@ public sealed class AccessRequestAssembler(UserInfoSource userInfo, ContextSourc
             Subject = TokenClaimsSource.Subject(user),
             AuthenticatedAt = TokenClaimsSource.AuthenticatedAt(user),
             Groups = TokenClaimsSource.Groups(user),
-            Country = country,
+            Country = new(info.Value?.Country, info.Source),
+            Company = new(info.Value?.Company, info.Source),
             OrderTotal = resource.OrderTotal,
             ProductCategories = resource.ProductCategories,
             PriceChangePercent = resource.PriceChangePercent,

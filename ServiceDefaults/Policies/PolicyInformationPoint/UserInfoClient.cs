@@ -9,8 +9,8 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyInformationPoint;
 
 /// <summary>
 /// The identity provider's userinfo endpoint (OIDC Core 5.3), asked with the caller's own access token: the
-/// country is deliberately left out of access tokens, so only a holder of the user's token learns it. The
-/// address comes from the discovery document the JWT bearer handler already keeps up to date
+/// country and the company are deliberately left out of access tokens, so only a holder of the user's token
+/// learns them. The address comes from the discovery document the JWT bearer handler already keeps up to date
 /// (<see cref="JwtBearerOptions.ConfigurationManager"/>), not from a second discovery client.
 /// </summary>
 public sealed class UserInfoClient(HttpClient http, IOptionsMonitor<JwtBearerOptions> bearer)
@@ -41,7 +41,7 @@ public sealed class UserInfoClient(HttpClient http, IOptionsMonitor<JwtBearerOpt
             throw new UserInfoException("userinfo answered for another subject than the token's.");
         }
 
-        return new UserInfoAttributes(subject, Country(claims), now);
+        return new UserInfoAttributes(subject, Country(claims), Company(claims), now);
     }
 
     // Not listed is "no country" (no location rule refuses it); anything other than two letters is a fault, not a guess.
@@ -50,11 +50,19 @@ public sealed class UserInfoClient(HttpClient http, IOptionsMonitor<JwtBearerOpt
         : country.ValueKind == JsonValueKind.String && country.GetString() is { Length: 2 } code && code.All(char.IsAsciiLetter)
             ? code.ToUpperInvariant()
             : throw new UserInfoException("userinfo's country is not a two-letter code.");
+
+    // The realm's "company" mapper (profile scope), filled when the user signs in through their company's
+    // identity provider. Not listed or blank is "no company"; anything but text is a fault, not a guess.
+    private static string? Company(JsonElement claims) =>
+        !claims.TryGetProperty("company", out var company) || company.ValueKind == JsonValueKind.Null ? null
+        : company.ValueKind == JsonValueKind.String
+            ? (company.GetString()!.Trim() is { Length: > 0 } name ? name : null)
+            : throw new UserInfoException("userinfo's company is not text.");
 }
 
 /// <summary>What userinfo said about a user, as far as rules read it. Immutable: HybridCache keeps the instance.</summary>
 [ImmutableObject(true)]
-public sealed record UserInfoAttributes(string Subject, string? Country, DateTimeOffset FetchedAt);
+public sealed record UserInfoAttributes(string Subject, string? Country, string? Company, DateTimeOffset FetchedAt);
 
 /// <summary>Userinfo gave no usable answer; the message names why, never the token.</summary>
 public sealed class UserInfoException(string message) : Exception(message);

@@ -8,14 +8,14 @@ using ShopAuthDemo.ServiceDefaults.Caching;
 namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyInformationPoint;
 
 /// <summary>
-/// The PIP's "OIDC lookup": the user's country from userinfo, cached per user (sub) for
+/// The PIP's "OIDC lookup": the user's country and company from userinfo, cached per user (sub) for
 /// <see cref="AccessRulesOptions.UserInfoLifetime"/> (5 minutes). HybridCache makes concurrent requests of
 /// one user share one call, so a burst of orders costs one userinfo call per user per lifetime. A failed
-/// lookup is not cached and gives the source Unavailable: rules that need the country then refuse.
+/// lookup is not cached and gives the source Unavailable: rules that need the country or the company then refuse.
 /// </summary>
 public sealed class UserInfoSource : IDisposable
 {
-    // Countries are personal data: kept in this process only, in a memory cache of their own with a bound.
+    // Countries and companies are personal data: kept in this process only, in a memory cache of their own with a bound.
     private const long CacheSizeLimitBytes = 5 * 1024 * 1024;
 
     private static readonly HybridCacheEntryFlags InThisProcessOnly = HybridCacheEntryFlags.DisableDistributedCache;
@@ -38,7 +38,8 @@ public sealed class UserInfoSource : IDisposable
         entryOptions = new() { Expiration = options.UserInfoLifetime, LocalCacheExpiration = options.UserInfoLifetime, Flags = InThisProcessOnly };
     }
 
-    public async Task<Sourced<string?>> CountryAsync(ClaimsPrincipal user, string? accessToken, CancellationToken cancellationToken)
+    /// <returns>What userinfo says about the user, or null with the source Unavailable when it could not be asked.</returns>
+    public async Task<Sourced<UserInfoAttributes?>> LookUpAsync(ClaimsPrincipal user, string? accessToken, CancellationToken cancellationToken)
     {
         var subject = user.GetSubject();
         try
@@ -51,7 +52,7 @@ public sealed class UserInfoSource : IDisposable
                 await cache.RemoveAsync(Key(subject), cancellationToken);
                 info = await GetAsync(subject, accessToken, cancellationToken);
             }
-            return new(info.Country, AttributeSource.UserInfo);
+            return new(info, AttributeSource.UserInfo);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -11,7 +11,8 @@ public sealed record AccessRule(int Id, string Name, RuleKind Kind, bool Enabled
 /// The parameters of every kind in one flat record (a form edits it field by field); each kind reads its own:
 /// step-up <see cref="AmountAbove"/>, <see cref="MaxAgeMinutes"/>; time <see cref="Weekdays"/>,
 /// <see cref="From"/>, <see cref="Until"/>, <see cref="TimeZone"/>; location <see cref="Countries"/>,
-/// <see cref="Category"/>; group <see cref="PercentAbove"/>, <see cref="Group"/>.
+/// <see cref="Category"/>; group <see cref="PercentAbove"/>, <see cref="Group"/>; company <see cref="Companies"/>,
+/// <see cref="Category"/>.
 /// </summary>
 public sealed record RuleParameters
 {
@@ -32,6 +33,9 @@ public sealed record RuleParameters
 
     public decimal? PercentAbove { get; init; }
     public string? Group { get; init; }
+
+    /// <summary>Company names as the identity provider records them, such as Northwind Traders (case and outer spaces ignored).</summary>
+    public IReadOnlyList<string>? Companies { get; init; }
 }
 
 /// <summary>What an admin sends to create or change a rule (the id comes from the URL).</summary>

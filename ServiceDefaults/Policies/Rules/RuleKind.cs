@@ -21,6 +21,9 @@ public enum RuleKind
 
     /// <summary>Price changes above a percentage need membership of a group (prices.change).</summary>
     Group,
+
+    /// <summary>Products of a category are sold only to customers of given companies, a trade-only category (orders.place).</summary>
+    Company,
 }
 
 public static class RuleKinds
@@ -31,7 +34,7 @@ public static class RuleKinds
     /// <summary>The action a kind governs; null for a kind this code does not know.</summary>
     public static string? ActionOf(RuleKind kind) => kind switch
     {
-        RuleKind.StepUp or RuleKind.Location => AccessActions.PlaceOrder,
+        RuleKind.StepUp or RuleKind.Location or RuleKind.Company => AccessActions.PlaceOrder,
         RuleKind.Time or RuleKind.Group => AccessActions.ChangePrice,
         _ => null,
     };

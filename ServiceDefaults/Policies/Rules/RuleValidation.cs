@@ -10,6 +10,7 @@ public static partial class RuleValidation
 {
     public const int MaxNameLength = 100;
     public const int MaxListLength = 50;
+    public const int MaxCompanies = 20;
     private const int MaxMinutes = 7 * 24 * 60;
 
     public static Dictionary<string, string[]> Validate(AccessRuleInput input)
@@ -20,7 +21,7 @@ public static partial class RuleValidation
 
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            errors["kind"] = ["Choose a kind: StepUp, Time, Location or Group."];
+            errors["kind"] = ["Choose a kind: StepUp, Time, Location, Group or Company."];
             return errors;
         }
 
@@ -48,6 +49,13 @@ public static partial class RuleValidation
             case RuleKind.Group:
                 if (p.PercentAbove is not (>= 0 and <= 1000)) Add(errors, "percentAbove", "Enter a percentage from 0 to 1000.");
                 if (!IsName(p.Group)) Add(errors, "group", "Enter a group name, such as pricing-leads.");
+                break;
+            case RuleKind.Company:
+                if (p.Companies is not { Count: > 0 } companies) Add(errors, "companies", "Enter one or more company names, such as Northwind Traders.");
+                else if (companies.Count > MaxCompanies) Add(errors, "companies", $"Enter at most {MaxCompanies} companies.");
+                else if (companies.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxNameLength))
+                    Add(errors, "companies", $"Enter each company as a name of up to {MaxNameLength} characters.");
+                if (!IsName(p.Category)) Add(errors, "category", "Enter a product category, such as Grinders.");
                 break;
         }
         return errors;

@@ -12,7 +12,7 @@ public static class RuleTestsApi
 {
     public static IEndpointRouteBuilder MapRuleTestsApi(this IEndpointRouteBuilder app)
     {
-        // Admin only: the tester reads people's country and groups from the directory.
+        // Admin only: the tester reads people's country, company and groups from the directory.
         var tests = app.MapGroup("/api/rule-tests").WithTags("Rule tests")
             .RequireAuthorization(PolicyApiPolicies.ManageRules);
 

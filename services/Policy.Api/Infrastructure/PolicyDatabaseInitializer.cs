@@ -9,13 +9,14 @@ namespace ShopAuthDemo.Policy.Api.Infrastructure;
 public sealed class PolicyDatabaseInitializer(IServiceScopeFactory scopes, ILogger<PolicyDatabaseInitializer> logger)
     : IHostedLifecycleService
 {
-    // Bump when the model changes. EnsureCreated never alters an existing database, so a demo database
-    // of an older shape is rebuilt (its rules and audit log are dropped and the seed returns);
-    // a real service would use EF Core migrations.
-    public const int SchemaVersion = 1;
+    // Bump when the model or the seed changes. EnsureCreated never alters an existing database and the seed
+    // is written only into a new one, so a demo database of an older shape is rebuilt (its rules and audit
+    // log are dropped and the seed returns); a real service would use EF Core migrations.
+    // 2: the seed's company rule (rule 5), so existing demo databases show it too.
+    public const int SchemaVersion = 2;
 
     // SQLite takes no parameters in a PRAGMA; keep the number in step with SchemaVersion.
-    private const string StampSchemaVersion = "PRAGMA user_version = 1";
+    private const string StampSchemaVersion = "PRAGMA user_version = 2";
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {

@@ -33,5 +33,11 @@ public static class RuleSeed
             Id = 4, Name = "Big price changes need a pricing lead", Kind = RuleKind.Group, Enabled = true,
             Parameters = new() { PercentAbove = 20m, Group = "pricing-leads" },
         },
+        // Disabled: enabled, nobody but Northwind Traders' people could order grinders (alice, in the tests, too).
+        new()
+        {
+            Id = 5, Name = "Grinders are trade-only: Northwind Traders", Kind = RuleKind.Company, Enabled = false,
+            Parameters = new() { Companies = ["Northwind Traders"], Category = "Grinders" },
+        },
     ];
 }

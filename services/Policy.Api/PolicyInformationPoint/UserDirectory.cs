@@ -37,11 +37,15 @@ public sealed class UserDirectory(HttpClient http)
         var id = Uri.EscapeDataString(user.Id);
         var groups = GetAsync<List<Named>>($"users/{id}/groups", cancellationToken);
         var roles = GetAsync<List<Named>>($"users/{id}/role-mappings/realm/composite", cancellationToken);
-        var country = user.Attributes?.GetValueOrDefault("country")?.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+        var country = Attribute(user, "country");
         return new DirectoryUser(
-            user.Id, user.Username, user.Enabled, country?.Trim().ToUpperInvariant(),
+            user.Id, user.Username, user.Enabled, country?.ToUpperInvariant(), Attribute(user, "company"),
             [.. (await groups).Select(g => g.Name)], [.. (await roles).Select(r => r.Name).Order(StringComparer.Ordinal)]);
     }
+
+    // User-profile attributes are lists in the admin API; the realm keeps one value of each that rules read.
+    private static string? Attribute(User user, string name) =>
+        user.Attributes?.GetValueOrDefault(name)?.FirstOrDefault(value => !string.IsNullOrWhiteSpace(value))?.Trim();
 
     /// <summary>The people in the directory (Keycloak lists no service accounts here).</summary>
     public async Task<IReadOnlyList<string>> UsernamesAsync(CancellationToken cancellationToken) =>
@@ -81,7 +85,8 @@ public sealed class UserDirectory(HttpClient http)
 }
 
 /// <summary>What the directory says about one person.</summary>
-public sealed record DirectoryUser(string Id, string Username, bool Enabled, string? Country, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles);
+public sealed record DirectoryUser(
+    string Id, string Username, bool Enabled, string? Country, string? Company, IReadOnlyList<string> Groups, IReadOnlyList<string> Roles);
 
 /// <summary>The directory could not answer; the message says why, in words fit for the admin (no secrets).</summary>
 public sealed class UserDirectoryUnavailableException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -4,8 +4,8 @@ using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 namespace ShopAuthDemo.Policy.Api.RuleTesting;
 
 // Body: { "action": "orders.place", "caller": { "kind": "user", "name": "bob" },
-//         "whatIf": { "amount": 150, "country": "US", "time": "2025-06-02T09:00:00Z", "lastSignIn": "…",
-//                     "categories": ["Grinders"], "priceChangePercent": 25, "groups": ["pricing-leads"] } }
+//         "whatIf": { "amount": 150, "country": "US", "company": "Northwind Traders", "time": "2025-06-02T09:00:00Z",
+//                     "lastSignIn": "…", "categories": ["Grinders"], "priceChangePercent": 25, "groups": ["pricing-leads"] } }
 public sealed partial record RuleTestRequest(string? Action, RuleTestCaller? Caller, RuleWhatIf? WhatIf)
 {
     public Dictionary<string, string[]> Validate(TestClients clients)
@@ -28,6 +28,8 @@ public sealed partial record RuleTestRequest(string? Action, RuleTestCaller? Cal
             errors["whatIf.priceChangePercent"] = ["Enter a percentage from 0 to 100,000."];
         if (whatIf.TypedCountry is { } country && !CountryCode().IsMatch(country))
             errors["whatIf.country"] = ["Enter a two-letter country code, such as DE."];
+        if (whatIf.TypedCompany is { Length: > RuleValidation.MaxNameLength })
+            errors["whatIf.company"] = [$"Keep the company to {RuleValidation.MaxNameLength} characters."];
         if (!IsNameList(whatIf.Categories))
             errors["whatIf.categories"] = [$"Enter up to {RuleValidation.MaxListLength} categories, each a name."];
         if (!IsNameList(whatIf.Groups))
@@ -61,8 +63,11 @@ public sealed record RuleWhatIf(
     DateTimeOffset? LastSignIn = null,
     IReadOnlyList<string>? Categories = null,
     decimal? PriceChangePercent = null,
-    IReadOnlyList<string>? Groups = null)
+    IReadOnlyList<string>? Groups = null,
+    string? Company = null)
 {
     // A form sends an empty field as "": that is nothing typed, not a country called "".
     public string? TypedCountry => string.IsNullOrWhiteSpace(Country) ? null : Country.Trim().ToUpperInvariant();
+
+    public string? TypedCompany => string.IsNullOrWhiteSpace(Company) ? null : Company.Trim();
 }

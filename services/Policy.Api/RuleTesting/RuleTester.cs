@@ -41,6 +41,8 @@ public sealed class RuleTester(RuleStore rules, UserDirectory directory, TimePro
         Subject = user is null ? Sourced<string?>.Absent(null) : new(user.Id, AttributeSource.UserDirectory),
         Country = whatIf.TypedCountry is { } country ? new(country, AttributeSource.WhatIf)
             : user is null ? Sourced<string?>.Absent(null) : new(user.Country, AttributeSource.UserDirectory),
+        Company = whatIf.TypedCompany is { } company ? new(company, AttributeSource.WhatIf)
+            : user is null ? Sourced<string?>.Absent(null) : new(user.Company, AttributeSource.UserDirectory),
         Groups = whatIf.Groups is { } groups ? new(groups, AttributeSource.WhatIf)
             : user is null ? Sourced<IReadOnlyCollection<string>>.Absent([]) : new(user.Groups, AttributeSource.UserDirectory),
         // The last sign-in is in the user's token (auth_time), which the tester does not have.

@@ -26,16 +26,17 @@ public sealed class RuleAdministrationTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task First_start_seeds_the_four_rules_as_version_1()
+    public async Task First_start_seeds_the_five_rules_as_version_1()
     {
         var (document, etag) = await policy.As(PolicyTokens.OrdersService).GetRulesAsync();
 
         Assert.Equal("\"1\"", etag);
         Assert.Equal(1, document.GetProperty("version").GetInt64());
         var rules = document.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(["StepUp", "Location", "Time", "Group"], rules.Select(r => r.GetProperty("kind").GetString()));
-        Assert.Equal([true, true, false, true], rules.Select(r => r.GetProperty("enabled").GetBoolean()));
-        Assert.Equal(["orders.place", "orders.place", "prices.change", "prices.change"], rules.Select(r => r.GetProperty("action").GetString()));
+        Assert.Equal(["StepUp", "Location", "Time", "Group", "Company"], rules.Select(r => r.GetProperty("kind").GetString()));
+        Assert.Equal([true, true, false, true, false], rules.Select(r => r.GetProperty("enabled").GetBoolean()));
+        Assert.Equal(["orders.place", "orders.place", "prices.change", "prices.change", "orders.place"],
+            rules.Select(r => r.GetProperty("action").GetString()));
         var time = rules[2].GetProperty("parameters");
         Assert.Equal(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], time.GetProperty("weekdays").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal("07:00:00", time.GetProperty("from").GetString());
@@ -44,6 +45,8 @@ public sealed class RuleAdministrationTests : IAsyncLifetime
         Assert.Equal(100m, rules[0].GetProperty("parameters").GetProperty("amountAbove").GetDecimal());
         Assert.Equal(["US"], rules[1].GetProperty("parameters").GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("pricing-leads", rules[3].GetProperty("parameters").GetProperty("group").GetString());
+        Assert.Equal(["Northwind Traders"], rules[4].GetProperty("parameters").GetProperty("companies").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("Grinders", rules[4].GetProperty("parameters").GetProperty("category").GetString());
     }
 
     [Fact]
@@ -53,21 +56,41 @@ public sealed class RuleAdministrationTests : IAsyncLifetime
 
         var created = await carol.SendJsonAsync(HttpMethod.Post, "/api/rules", StepUp(500m, 1), HttpStatusCode.Created);
 
-        Assert.Equal(5, created.GetProperty("id").GetInt32());
+        Assert.Equal(6, created.GetProperty("id").GetInt32());
         Assert.Equal(500m, created.GetProperty("parameters").GetProperty("amountAbove").GetDecimal());
         var (document, etag) = await policy.As(PolicyTokens.OrdersService).GetRulesAsync();
         Assert.Equal(2, document.GetProperty("version").GetInt64());
         Assert.Equal("\"2\"", etag);
-        Assert.Equal(5, document.GetProperty("rules").GetArrayLength());
+        Assert.Equal(6, document.GetProperty("rules").GetArrayLength());
 
         var entry = Assert.Single((await carol.AuditAsync()).EnumerateArray());
         Assert.Equal("created", entry.GetProperty("change").GetString());
-        Assert.Equal(5, entry.GetProperty("ruleId").GetInt32());
+        Assert.Equal(6, entry.GetProperty("ruleId").GetInt32());
         Assert.Equal("carol", entry.GetProperty("who").GetString());
         Assert.Equal(PolicyTokens.Carol.Subject, entry.GetProperty("whoSub").GetString());
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("before").ValueKind);
         Assert.Equal(1, entry.GetProperty("after").GetProperty("parameters").GetProperty("maxAgeMinutes").GetInt32());
         Assert.InRange(entry.GetProperty("at").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task Admin_creates_a_company_rule_that_services_read_as_stored_and_the_audit_records_it()
+    {
+        using var carol = policy.As(PolicyTokens.Carol);
+        string[] companies = ["Northwind Traders", "Contoso"];
+
+        var created = await carol.SendJsonAsync(HttpMethod.Post, "/api/rules",
+            new { name = "Espresso machines for the trade", kind = "Company", enabled = true, parameters = new { companies, category = "Espresso" } },
+            HttpStatusCode.Created);
+
+        var served = await policy.As(PolicyTokens.OrdersService).RuleAsync(created.GetProperty("id").GetInt32());
+        Assert.Equal("Company", served.GetProperty("kind").GetString());
+        Assert.Equal("orders.place", served.GetProperty("action").GetString());
+        Assert.Equal(companies, served.GetProperty("parameters").GetProperty("companies").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("Espresso", served.GetProperty("parameters").GetProperty("category").GetString());
+        var after = Assert.Single((await carol.AuditAsync()).EnumerateArray()).GetProperty("after");
+        Assert.Equal("Company", after.GetProperty("kind").GetString());
+        Assert.Equal(companies, after.GetProperty("parameters").GetProperty("companies").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -159,9 +182,27 @@ public sealed class RuleAdministrationTests : IAsyncLifetime
         using var again = policy.As(PolicyTokens.Carol);
         var (document, etag) = await again.GetRulesAsync();
         Assert.Equal("\"2\"", etag);
-        Assert.Equal(4, document.GetProperty("rules").GetArrayLength());
+        Assert.Equal(5, document.GetProperty("rules").GetArrayLength());
         Assert.False((await again.RuleAsync(4)).GetProperty("enabled").GetBoolean());
         Assert.Single((await again.AuditAsync()).EnumerateArray());
+    }
+
+    // The seed is written only into a new database: a demo database from before the company rule is rebuilt to show it.
+    [Fact]
+    public async Task A_database_of_the_previous_schema_version_is_rebuilt_with_the_company_rule()
+    {
+        await policy.QueryAsync(async db =>
+        {
+            await db.Rules.Where(r => r.Id == SeededAccessRules.CompanyId).ExecuteDeleteAsync(Ct);
+            return await db.Database.ExecuteSqlRawAsync("PRAGMA user_version = 1", Ct);
+        });
+
+        await policy.RestartAsync();
+
+        var (document, _) = await policy.As(PolicyTokens.OrdersService).GetRulesAsync();
+        var company = document.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "Company");
+        Assert.Equal(SeededAccessRules.CompanyId, company.GetProperty("id").GetInt32());
+        Assert.False(company.GetProperty("enabled").GetBoolean());
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class RuleInputValidationTests(PolicyApiHost policy) : IClassFixtu
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly string TwentyOneCompanies = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"\"Company {i}\""));
+
     public static TheoryData<string, string[]> InvalidRules => new()
     {
         { """{ "kind": "StepUp", "enabled": true, "parameters": { "amountAbove": 100, "maxAgeMinutes": 5 } }""", ["name"] },
@@ -26,6 +28,18 @@ public sealed class RuleInputValidationTests(PolicyApiHost policy) : IClassFixtu
         { """{ "name": "x", "kind": "Location", "enabled": true, "parameters": { "countries": ["USA", ""], "category": " Grinders" } }""",
             ["parameters.countries", "parameters.category"] },
         { """{ "name": "x", "kind": "Group", "enabled": true, "parameters": { "percentAbove": 1001 } }""", ["parameters.percentAbove", "parameters.group"] },
+        { """{ "name": "x", "kind": "Company", "enabled": true }""", ["parameters.companies", "parameters.category"] },
+        { """{ "name": "x", "kind": "Company", "enabled": true, "parameters": { "companies": [], "category": "Grinders" } }""", ["parameters.companies"] },
+        { """{ "name": "x", "kind": "Company", "enabled": true, "parameters": { "companies": ["Northwind Traders", "  "], "category": "Grinders" } }""",
+            ["parameters.companies"] },
+        { $$"""{ "name": "x", "kind": "Company", "enabled": true, "parameters": { "companies": ["{{new string('N', 101)}}"], "category": "Grinders" } }""",
+            ["parameters.companies"] },
+        { $$"""{ "name": "x", "kind": "Company", "enabled": true, "parameters": { "companies": [{{TwentyOneCompanies}}], "category": "Grinders" } }""",
+            ["parameters.companies"] },
+        { """{ "name": "x", "kind": "Company", "enabled": true, "parameters": { "companies": ["Northwind Traders", null], "category": "" } }""",
+            ["parameters.companies", "parameters.category"] },
+        { """{ "name": "x", "kind": "Company", "enabled": true, "parameters": { "companies": "Northwind Traders", "category": "Grinders" } }""",
+            ["parameters.companies"] },
         { """{ "name": "x", "enabled": true }""", ["kind"] },
         // Values that do not even have the right type: the field's key all the same.
         { """{ "name": "x", "kind": "Bribe", "enabled": true }""", ["kind"] },
@@ -53,7 +67,7 @@ public sealed class RuleInputValidationTests(PolicyApiHost policy) : IClassFixtu
         }
 
         Assert.Equal(1, await policy.QueryAsync(db => db.Versions.Select(v => v.Version).SingleAsync(Ct)));
-        Assert.Equal(4, await policy.QueryAsync(db => db.Rules.CountAsync(Ct)));
+        Assert.Equal(5, await policy.QueryAsync(db => db.Rules.CountAsync(Ct)));
     }
 
     [Theory]

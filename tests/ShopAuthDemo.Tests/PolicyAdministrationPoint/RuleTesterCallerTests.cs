@@ -53,6 +53,10 @@ public sealed class RuleTesterCallerTests : IAsyncLifetime
         new[] { "whatIf.country", "whatIf.amount", "whatIf.priceChangePercent" })]
     [InlineData("""{ "action": "orders.place", "caller": { "kind": "client", "name": "orders-api" }, "whatIf": { "categories": [""], "groups": ["  "] } }""",
         new[] { "whatIf.categories", "whatIf.groups" })]
+    [InlineData("""{ "action": "orders.place", "caller": { "kind": "client", "name": "orders-api" }, "whatIf": { "company": "Northwind Traders, a company whose name runs on and on for well over one hundred characters in all, doubtless" } }""",
+        new[] { "whatIf.company" })]
+    [InlineData("""{ "action": "orders.place", "caller": { "kind": "client", "name": "orders-api" }, "whatIf": { "company": ["Northwind Traders"] } }""",
+        new[] { "whatIf.company" })]
     [InlineData("""{ "action": "orders.place", "caller": { "kind": "client", "name": "orders-api" }, "whatIf": { "time": "yesterday" } }""", new[] { "whatIf.time" })]
     [InlineData("""{ "action": "orders.place", "caller": { "kind": "client", "name": "orders-api" }, "whatIf": { "lastSignIn": 42 } }""", new[] { "whatIf.lastSignIn" })]
     [InlineData("""{ "action": "orders.place", "caller": { "kind": "client", "name": "orders-api" }, "whatIf": { "amount": "plenty" } }""", new[] { "whatIf.amount" })]

@@ -9,6 +9,7 @@ public static class SeededAccessRules
     public const int LocationId = 2;
     public const int TimeId = 3;
     public const int GroupId = 4;
+    public const int CompanyId = 5;
 
     public static readonly AccessRule StepUp = new(StepUpId, "Large orders need a recent sign-in", RuleKind.StepUp, Enabled: true,
         new RuleParameters { AmountAbove = 100m, MaxAgeMinutes = 5 });
@@ -27,7 +28,11 @@ public static class SeededAccessRules
     public static readonly AccessRule Group = new(GroupId, "Big price changes need a pricing lead", RuleKind.Group, Enabled: true,
         new RuleParameters { PercentAbove = 20m, Group = "pricing-leads" });
 
-    public static IReadOnlyList<AccessRule> All => [StepUp, Location, Time, Group];
+    // Disabled in the seed: enabled, only Northwind Traders' people could order grinders.
+    public static readonly AccessRule Company = new(CompanyId, "Grinders are trade-only: Northwind Traders", RuleKind.Company, Enabled: false,
+        new RuleParameters { Companies = ["Northwind Traders"], Category = "Grinders" });
+
+    public static IReadOnlyList<AccessRule> All => [StepUp, Location, Time, Group, Company];
 
     public static AccessRulesDocument Document(long version = 1) => new(version, All);
 }

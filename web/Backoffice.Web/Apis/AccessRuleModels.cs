@@ -28,7 +28,8 @@ public sealed record RuleWhatIf(
     DateTimeOffset? LastSignIn = null,
     IReadOnlyList<string>? Categories = null,
     decimal? PriceChangePercent = null,
-    IReadOnlyList<string>? Groups = null);
+    IReadOnlyList<string>? Groups = null,
+    string? Company = null);
 
 // The answer of POST /api/rule-tests: the decision as the services would make it, and what it read.
 public sealed record RuleTestResult(

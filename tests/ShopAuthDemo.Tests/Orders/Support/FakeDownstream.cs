@@ -36,6 +36,12 @@ public sealed class FakeDownstream : HttpMessageHandler
         [OrderTokens.Alice.Subject] = "DE", [OrderTokens.Bob.Subject] = "US",
     };
 
+    /// <summary>
+    /// The company userinfo gives each user (by sub): nobody's by default, as for the realm's own users. A value
+    /// is sent as given, so a test can send one that is not text.
+    /// </summary>
+    public Dictionary<string, object> Companies { get; } = [];
+
     public bool UserInfoDown { get; set; }
 
     /// <summary>Set to make userinfo answer with another sub than the token's (a mix-up).</summary>
@@ -99,7 +105,11 @@ public sealed class FakeDownstream : HttpMessageHandler
         UserInfoCalls.Enqueue(sub);
         if (UserInfoGate is { } gate) await gate.Task;
         if (UserInfoDown) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
-        return Json(new { sub = UserInfoSubject ?? sub, preferred_username = "someone", country = Countries.GetValueOrDefault(sub) });
+        return Json(new
+        {
+            sub = UserInfoSubject ?? sub, preferred_username = "someone", country = Countries.GetValueOrDefault(sub),
+            company = Companies.GetValueOrDefault(sub),
+        });
     }
 
     private async Task<HttpResponseMessage> ChargeAsync(HttpRequestMessage request, CancellationToken cancellationToken)

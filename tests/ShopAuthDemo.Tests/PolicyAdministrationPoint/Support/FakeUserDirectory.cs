@@ -18,12 +18,13 @@ public sealed class FakeUserDirectory : HttpMessageHandler
 
     private int issued;
 
-    public sealed record User(string Id, string Username, string? Country, string[] Groups, string[] Roles);
+    public sealed record User(string Id, string Username, string? Country, string[] Groups, string[] Roles, string? Company = null);
 
     public List<User> Users { get; } =
     [
         new("0f3a-alice", "alice", "DE", [], ["customer", "default-roles-shop"]),
-        new("1e7b-bob", "bob", "US", [], ["customer", "default-roles-shop"]),
+        // Bob buys for his employer (as if signed in through Northwind Traders' identity provider).
+        new("1e7b-bob", "bob", "US", [], ["customer", "default-roles-shop"], Company: " Northwind Traders"),
         new("2c9d-carol", "carol", "de", ["pricing-leads"], ["admin", "default-roles-shop", "staff"]),
     ];
 
@@ -73,7 +74,7 @@ public sealed class FakeUserDirectory : HttpMessageHandler
                         enabled = true,
                         emailVerified = true,
                         createdTimestamp = 1700000000000,
-                        attributes = u.Country is null ? new Dictionary<string, string[]>() : new() { ["country"] = [u.Country] },
+                        attributes = Attributes(u),
                     }));
             case ["users"]:
                 return Json(Users.Take(int.Parse(query["max"] ?? "100", System.Globalization.CultureInfo.InvariantCulture))
@@ -85,6 +86,15 @@ public sealed class FakeUserDirectory : HttpMessageHandler
             default:
                 return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
+    }
+
+    // Keycloak's user-profile attributes: each a list, absent when not set.
+    private static Dictionary<string, string[]> Attributes(User user)
+    {
+        var attributes = new Dictionary<string, string[]>();
+        if (user.Country is { } country) attributes["country"] = [country];
+        if (user.Company is { } company) attributes["company"] = [company];
+        return attributes;
     }
 
     private User? Find(string id) => Users.Find(u => u.Id == Uri.UnescapeDataString(id));

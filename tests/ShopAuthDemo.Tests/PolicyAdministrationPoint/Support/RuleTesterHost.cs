@@ -5,13 +5,30 @@ using Xunit;
 
 namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 
-/// <summary>policy-api with all four seeded rules enabled (the time rule is seeded disabled), for the rule tester.</summary>
-public sealed class RuleTesterHost : IAsyncLifetime
+/// <summary>
+/// policy-api with the seeded step-up, location, time and group rules enabled (the time rule is seeded
+/// disabled; the company rule stays disabled, as seeded), for the rule tester.
+/// </summary>
+public class RuleTesterHost : IAsyncLifetime
 {
+    private readonly (int Id, bool Enabled)[] switches;
+
+    public RuleTesterHost() : this((3, true))
+    {
+    }
+
+    /// <param name="switches">Seeded rules to enable or disable before the tests.</param>
+    protected RuleTesterHost(params (int Id, bool Enabled)[] switches) => this.switches = switches;
+
     public PolicyApiHost Policy { get; } = new();
 
-    public async ValueTask InitializeAsync() =>
-        await Policy.As(PolicyTokens.Carol).SendJsonAsync(HttpMethod.Put, "/api/rules/3/enabled", new { enabled = true }, HttpStatusCode.OK);
+    public async ValueTask InitializeAsync()
+    {
+        foreach (var (id, enabled) in switches)
+        {
+            await Policy.As(PolicyTokens.Carol).SendJsonAsync(HttpMethod.Put, $"/api/rules/{id}/enabled", new { enabled }, HttpStatusCode.OK);
+        }
+    }
 
     public ValueTask DisposeAsync() => Policy.DisposeAsync();
 
@@ -23,6 +40,9 @@ public sealed class RuleTesterHost : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }
 }
+
+/// <summary>policy-api with the seeded company rule enabled and the location rule off: grinders are decided by company alone.</summary>
+public sealed class CompanyRuleTesterHost() : RuleTesterHost((2, false), (5, true));
 
 public static class RuleTestResults
 {

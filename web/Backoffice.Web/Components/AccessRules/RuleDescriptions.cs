@@ -12,6 +12,7 @@ public static class RuleDescriptions
         RuleKind.Time => "Time",
         RuleKind.Location => "Location",
         RuleKind.Group => "Group",
+        RuleKind.Company => "Company",
         _ => kind.ToString(),
     };
 
@@ -24,6 +25,7 @@ public static class RuleDescriptions
             RuleKind.Time => $"Price changes only on {Days(p.Weekdays)}, from {Time(p.From)} until {Time(p.Until)} ({p.TimeZone ?? "?"} time).",
             RuleKind.Location => $"Customers in {List(p.Countries)} may not order products in {p.Category ?? "?"}.",
             RuleKind.Group => $"Price changes above {Number(p.PercentAbove)} % need membership of group {p.Group ?? "?"}.",
+            RuleKind.Company => $"Products in {p.Category ?? "?"} are sold only to customers of {List(p.Companies)}.",
             _ => "Unknown kind.",
         };
     }

@@ -30,6 +30,8 @@ public sealed class RuleDraft
     public string PercentAbove { get; set; } = "";
     public string Group { get; set; } = "";
 
+    public string Companies { get; set; } = "";
+
     public static RuleDraft Of(AccessRule rule)
     {
         var p = rule.Parameters;
@@ -48,6 +50,7 @@ public sealed class RuleDraft
             Category = p.Category ?? "",
             PercentAbove = p.PercentAbove?.ToString("0.##", CultureInfo.InvariantCulture) ?? "",
             Group = p.Group ?? "",
+            Companies = string.Join(", ", p.Companies ?? []),
         };
         foreach (var day in p.Weekdays ?? []) draft.Weekdays.Add(day);
         return draft;
@@ -66,6 +69,7 @@ public sealed class RuleDraft
         },
         RuleKind.Location => new RuleParameters { Countries = List(Countries.ToUpperInvariant()), Category = Text(Category) },
         RuleKind.Group => new RuleParameters { PercentAbove = Decimal(PercentAbove), Group = Text(Group) },
+        RuleKind.Company => new RuleParameters { Companies = List(Companies), Category = Text(Category) },
         _ => new RuleParameters(),
     });
 

@@ -5,8 +5,8 @@ using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 namespace ShopAuthDemo.Backoffice.Web.Components.AccessRules;
 
 /// <summary>
-/// The "Test a request" form as typed. An empty what-if field means "as it really is": the caller's country and
-/// groups from the user directory, the clock's time; a typed one replaces it (source WhatIf in the answer).
+/// The "Test a request" form as typed. An empty what-if field means "as it really is": the caller's country,
+/// company and groups from the user directory, the clock's time; a typed one replaces it (source WhatIf in the answer).
 /// </summary>
 public sealed class RuleTestDraft
 {
@@ -16,6 +16,7 @@ public sealed class RuleTestDraft
 
     public string Amount { get; set; } = "";
     public string Country { get; set; } = "";
+    public string Company { get; set; } = "";
     /// <summary>A browser datetime-local value ("2026-03-02T09:30"), read as UTC.</summary>
     public string Time { get; set; } = "";
     public string LastSignIn { get; set; } = "";
@@ -40,7 +41,8 @@ public sealed class RuleTestDraft
             LastSignIn: Read(LastSignIn, "whatIf.lastSignIn", "Enter a date and time.", Instant, errors),
             Categories: RuleDraft.List(Categories),
             PriceChangePercent: Read(PriceChangePercent, "whatIf.priceChangePercent", "Enter a percentage such as 25.", RuleDraft.Decimal, errors),
-            Groups: RuleDraft.List(Groups));
+            Groups: RuleDraft.List(Groups),
+            Company: string.IsNullOrWhiteSpace(Company) ? null : Company.Trim());
         return errors.Count > 0 ? null : new RuleTestRequest(Action, new RuleTestCaller(caller[0], caller[1]), whatIf);
     }
 
