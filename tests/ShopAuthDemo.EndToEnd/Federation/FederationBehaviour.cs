@@ -52,6 +52,12 @@ public abstract class FederationBehaviour(AppHostFixture appHost)
         // Linked, not created again: the same local user, so the same orders.
         Assert.Equal(firstSaw.GetProperty("sub").GetString(), secondSaw.GetProperty("sub").GetString());
 
+        // The company Northwind asserted, imported by the broker's mapper, where the policy rules read it: userinfo.
+        using var identityProvider = appHost.CreateIdentityProviderClient().WithBearer(first);
+        var userInfo = await identityProvider.GetFromJsonAsync<JsonElement>("/realms/shop/protocol/openid-connect/userinfo", Cancellation);
+        Assert.Equal("Northwind Traders", userInfo.GetProperty("company").GetString());
+        Assert.Equal("dave@northwind.example", userInfo.GetProperty("email").GetString());
+
         // A customer like any other: orders, paid through payments-api with his exchanged token.
         await using var ordersLog = new ResourceLog(appHost.App, "orders-api");
         using var asDave = appHost.CreateHttpClient("orders-api").WithBearer(second);
