@@ -40,7 +40,10 @@ public static class AuthorizeEndpoint
             // prompt=login or a sign-in older than max_age: the user signs in again first. The session lives until
             // then (cancelling keeps every app signed in); if someone else signs in, the login ends it properly,
             // with back-channel logout.
-            var marker = session is null ? null : reauthentications.Start(clientId, challenge);
+            // Also without a session when the client asked for a fresh sign-in: a brokered sign-in then asks the other
+            // identity provider for a fresh one too, instead of taking its session's word.
+            var asksFresh = request.HasPromptValue(PromptValues.Login) || maxAge is not null;
+            var marker = session is null && !asksFresh ? null : reauthentications.Start(clientId, challenge);
             return Results.Redirect(QueryHelpers.AddQueryString(realm.Paths.Login, "returnUrl", ReturnUrl(context, realm.Paths, marker)));
         }
 

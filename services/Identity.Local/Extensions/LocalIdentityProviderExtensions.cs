@@ -44,7 +44,13 @@ public static class LocalIdentityProviderExtensions
         services.AddSingleton<BrokeredUsers>();
         services.AddSingleton<BrokerLogout>();
         services.AddSingleton<IdentityProviderClient>();
-        services.AddHttpClient(IdentityProviderClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(IdentityProviderClient.HttpClientName, http =>
+            {
+                http.Timeout = TimeSpan.FromSeconds(10);
+                http.MaxResponseContentBufferSize = 1024 * 1024;
+            })
+            // A redirect from the token endpoint would resend the client secret in the form to wherever it points.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
         // Created by the container on first use, so the container also deletes it when the process stops.
         services.AddSingleton<ScratchDatabase>();

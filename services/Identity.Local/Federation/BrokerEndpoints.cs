@@ -15,7 +15,8 @@ namespace ShopAuthDemo.Identity.Local.Federation;
 /// </summary>
 public static class BrokerEndpoints
 {
-    public const string BrowserBindingCookie = "IDENTITY_LOCAL_BROKER";
+    // A return URL is this server's own authorization request; one longer than this is no browser's.
+    private const int MaxReturnUrlLength = 4096;
 
     public static void MapIdentityBrokering(this IEndpointRouteBuilder app, KeycloakPaths paths)
     {
@@ -24,16 +25,18 @@ public static class BrokerEndpoints
         app.MapGet(paths.BrokerLogoutResponse("{alias}"), BrokerLogout.Finish);
     }
 
-    private static IResult Start(HttpContext context, string alias, string? returnUrl, LocalRealm realm, PendingBrokerSignIns pending)
+    private static IResult Start(HttpContext context, string alias, string? returnUrl, LocalRealm realm, PendingBrokerSignIns pending,
+        IssuerUri issuer)
     {
         if (realm.FindIdentityProvider(alias) is not { } provider)
             return Results.Problem($"This realm has no identity provider '{alias}'. Go back and choose one from the sign-in page.", statusCode: 404);
 
-        var local = LoginEndpoints.LocalOnly(returnUrl, realm.Paths);
-        // The sign-in this realm is waiting for must be fresh (prompt=login, max_age): ask the provider for a fresh one too.
-        var fresh = provider.PassMaxAge && local.Contains(ReauthenticationRequests.MarkerParameter + "=", StringComparison.Ordinal);
+        var local = returnUrl is { Length: <= MaxReturnUrlLength } ? LoginEndpoints.LocalOnly(returnUrl, realm.Paths) : realm.Paths.Status;
+        // The sign-in this realm waits for must be fresh (the client asked for prompt=login or max_age, so the
+        // authorization request carries a marker): the provider is asked for a fresh one too, as Keycloak forwards prompt.
+        var fresh = local.Contains(ReauthenticationRequests.MarkerParameter + "=", StringComparison.Ordinal);
         var signIn = pending.Start(provider.Alias, local, fresh, out var binding);
-        context.Response.Cookies.Append(BrowserBindingCookie, binding, new CookieOptions
+        context.Response.Cookies.Append(PendingBrokerSignIns.CookieName(signIn.State), binding, new CookieOptions
         {
             HttpOnly = true,
             // Lax: the provider sends the browser back with a top-level GET from its own site.
@@ -47,7 +50,7 @@ public static class BrokerEndpoints
         {
             ["client_id"] = provider.ClientId,
             ["response_type"] = "code",
-            ["redirect_uri"] = RedirectUri(context, realm, provider).AbsoluteUri,
+            ["redirect_uri"] = issuer.For(realm.Paths.BrokerEndpoint(provider.Alias)).AbsoluteUri,
             ["scope"] = provider.Scope,
             ["state"] = signIn.State,
             ["nonce"] = signIn.Nonce,
@@ -59,16 +62,18 @@ public static class BrokerEndpoints
     }
 
     private static async Task<IResult> FinishAsync(HttpContext context, string alias, string? code, string? state, string? error,
-        LocalRealm realm, PendingBrokerSignIns pending, IdentityProviderClient client, BrokeredUsers users, IAntiforgery antiforgery,
-        ILogger<BrokeredSignIn> logger)
+        LocalRealm realm, PendingBrokerSignIns pending, IdentityProviderClient client, BrokeredUsers users, IssuerUri issuer,
+        IAntiforgery antiforgery, ILogger<BrokeredSignIn> logger)
     {
         var provider = realm.FindIdentityProvider(alias);
-        var signIn = pending.Take(state, context.Request.Cookies[BrowserBindingCookie]);
-        context.Response.Cookies.Delete(BrowserBindingCookie, new CookieOptions { Path = realm.Paths.BrokerEndpoint(alias) });
+        var cookie = state is null ? null : PendingBrokerSignIns.CookieName(state);
+        var signIn = pending.Take(state, cookie is null ? null : context.Request.Cookies[cookie]);
+        if (provider is not null && cookie is not null)
+            context.Response.Cookies.Delete(cookie, new CookieOptions { Path = realm.Paths.BrokerEndpoint(provider.Alias) });
         var returnUrl = signIn?.ReturnUrl ?? realm.Paths.Status;
         IResult Refuse(string reason, string message, int status)
         {
-            logger.LogWarning("Sign-in through {Alias} refused: {Reason}", alias, reason);
+            logger.LogWarning("Sign-in through {Alias} refused: {Reason}", provider?.Alias ?? "an unknown provider", reason);
             return LoginPage.Render(context, antiforgery, realm, returnUrl, error: message, status: status);
         }
 
@@ -82,7 +87,7 @@ public static class BrokerEndpoints
 
         try
         {
-            var identity = await client.RedeemAsync(provider, signIn, code, RedirectUri(context, realm, provider), context.RequestAborted);
+            var identity = await client.RedeemAsync(provider, signIn, code, issuer.For(realm.Paths.BrokerEndpoint(provider.Alias)), context.RequestAborted);
             var user = users.SignIn(provider, identity);
             var session = await BrowserSignIn.SignInAsync(context, user,
                 new BrokeredSignIn(provider.Alias, identity.Username, identity.IdToken));
@@ -94,16 +99,10 @@ public static class BrokerEndpoints
             return Refuse(refused.Message, refused.Status switch
             {
                 StatusCodes.Status409Conflict => $"An account here already uses your {provider.DisplayName} name or email. Sign in to that account instead, or ask an administrator to link them.",
+                StatusCodes.Status400BadRequest => $"Your {provider.DisplayName} account's username cannot be used here. Ask your company's administrator, or sign in with a password here.",
                 StatusCodes.Status502BadGateway => $"{provider.DisplayName} cannot be reached right now. Try again in a moment.",
                 _ => $"Signing in with {provider.DisplayName} failed. Start again from the sign-in page.",
             }, refused.Status);
         }
     }
-
-    /// <summary>This realm's redirect URI at the provider, as registered there: the issuer's origin plus Keycloak's broker path.</summary>
-    internal static Uri RedirectUri(HttpContext context, LocalRealm realm, RealmIdentityProvider provider) =>
-        new(context.RequestServices.GetRequiredService<IssuerUri>().Value, realm.Paths.BrokerEndpoint(provider.Alias));
 }
-
-/// <summary>This realm's issuer (Identity:Issuer): the browser's address of this server, the base of the broker's URLs.</summary>
-public sealed record IssuerUri(Uri Value);

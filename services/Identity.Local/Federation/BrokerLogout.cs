@@ -31,7 +31,7 @@ public sealed class BrokerLogout(LocalRealm realm, IssuerUri issuer, TimeProvide
             // Names the session to end there, so the provider ends it without asking (it checks the token is its own).
             ["id_token_hint"] = broker.IdToken,
             ["client_id"] = provider.ClientId,
-            ["post_logout_redirect_uri"] = new Uri(issuer.Value, realm.Paths.BrokerLogoutResponse(provider.Alias)).AbsoluteUri,
+            ["post_logout_redirect_uri"] = issuer.For(realm.Paths.BrokerLogoutResponse(provider.Alias)).AbsoluteUri,
             ["state"] = state,
         });
     }

@@ -39,14 +39,17 @@ public sealed class IdentityProviderClient(IHttpClientFactory httpClients, ILogg
         var nonce = token.TryGetPayloadValue<string>("nonce", out var sent) ? sent : null;
         if (nonce is null || !FixedTimeEquals(nonce, signIn.Nonce))
             throw new BrokerSignInException($"the ID token from {provider.Alias} does not carry the nonce of this sign-in");
-        // With more than one audience, OIDC says azp must be us.
-        if (token.Audiences.Count() > 1 && token.TryGetPayloadValue<string>("azp", out var azp) && azp != provider.ClientId)
-            throw new BrokerSignInException($"the ID token from {provider.Alias} was issued to '{azp}'");
+        // OIDC Core 3.1.3.7: with more than one audience azp must be present, and when present it must be us.
+        var hasAzp = token.TryGetPayloadValue<string>("azp", out var azp);
+        if ((hasAzp && azp != provider.ClientId) || (!hasAzp && token.Audiences.Count() > 1))
+            throw new BrokerSignInException($"the ID token from {provider.Alias} was issued to another party (azp)");
         if (signIn.Fresh && !SignedInAfter(token, signIn.StartedAt))
             throw new BrokerSignInException($"{provider.Alias} did not ask for the password again although a fresh sign-in was required");
 
-        var claims = JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload)).RootElement
-            .EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+        // A name given twice: the last wins, as in the validated token itself.
+        var claims = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var claim in JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload)).RootElement.EnumerateObject())
+            claims[claim.Name] = claim.Value.Clone();
         logger.LogInformation("ID token from {Alias} accepted for {ExternalSub}", provider.Alias, token.Subject);
         return new ExternalIdentity(token.Subject, claims, idToken);
     }
@@ -80,12 +83,12 @@ public sealed class IdentityProviderClient(IHttpClientFactory httpClients, ILogg
         if (!response.IsSuccessStatusCode)
         {
             // invalid_grant: a code used before, expired, or issued for another verifier (a replayed callback).
-            var error = body.RootElement.TryGetProperty("error", out var e) ? e.GetString() : null;
-            throw new BrokerSignInException($"{provider.Alias} refused the code: {(int)response.StatusCode} {error}");
+            throw new BrokerSignInException($"{provider.Alias} refused the code: {(int)response.StatusCode} {Text(body, "error")}");
         }
-        return body.RootElement.TryGetProperty("id_token", out var idToken) && idToken.GetString() is { Length: > 0 } value
+        return Text(body, "id_token") is { Length: > 0 } value
             ? value
-            : throw new BrokerSignInException($"{provider.Alias}'s token response has no ID token (is 'openid' in its defaultScope?)");
+            : throw new BrokerSignInException($"{provider.Alias}'s token response has no ID token (is 'openid' in its defaultScope?)",
+                StatusCodes.Status502BadGateway);
     }
 
     // Fetched at each sign-in: sign-ins are rare, and a key the provider has just rotated in is always found.
@@ -95,7 +98,15 @@ public sealed class IdentityProviderClient(IHttpClientFactory httpClients, ILogg
         using var response = await SendAsync(http, request, provider, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new BrokerSignInException($"{provider.Alias}'s JWKS answered {(int)response.StatusCode}", StatusCodes.Status502BadGateway);
-        var keys = new JsonWebKeySet(await response.Content.ReadAsStringAsync(cancellationToken)).GetSigningKeys();
+        IList<SecurityKey> keys;
+        try
+        {
+            keys = new JsonWebKeySet(await response.Content.ReadAsStringAsync(cancellationToken)).GetSigningKeys();
+        }
+        catch (Exception e) when (e is ArgumentException or HttpRequestException)   // not JSON, or over 1 MB
+        {
+            throw new BrokerSignInException($"{provider.Alias}'s JWKS is not a key set", StatusCodes.Status502BadGateway);
+        }
         return keys.Count > 0 ? keys : throw new BrokerSignInException($"{provider.Alias}'s JWKS has no signing key", StatusCodes.Status502BadGateway);
     }
 
@@ -118,11 +129,18 @@ public sealed class IdentityProviderClient(IHttpClientFactory httpClients, ILogg
         {
             return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or HttpRequestException)   // not JSON, or over 1 MB
         {
             throw new BrokerSignInException($"{provider.Alias}'s token endpoint answered {(int)response.StatusCode} without JSON", StatusCodes.Status502BadGateway);
         }
     }
+
+    // A string member of a JSON object; null for anything else (a provider's answer is input like any other).
+    private static string? Text(JsonDocument body, string name) =>
+        body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty(name, out var value) &&
+        value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     // auth_time no earlier than the moment this sign-in started (a little clock skew allowed).
     private static bool SignedInAfter(JsonWebToken token, DateTimeOffset started) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,41 +7,56 @@ namespace ShopAuthDemo.Identity.Local.Federation;
 /// Sign-ins sent to another identity provider and not yet back. The <c>state</c> sent there names one; it is taken
 /// once (a replayed callback finds nothing) and only by the browser that started it: the start sets a random cookie
 /// whose hash is kept here, so an attacker cannot make a victim's browser finish the attacker's sign-in (login CSRF).
+/// Anyone may start a sign-in, so the store is bounded: the oldest is forgotten first, as in ReauthenticationRequests.
 /// </summary>
 public sealed class PendingBrokerSignIns(TimeProvider time)
 {
     /// <summary>As long as Keycloak lets a login page wait (accessCodeLifespanLogin's order of magnitude).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    public const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<string, BrokerSignIn> _pending = new();
+    private readonly Dictionary<string, BrokerSignIn> _byState = new(StringComparer.Ordinal);
+    private readonly Queue<string> _oldestFirst = new();
+    private readonly Lock _lock = new();
 
     public BrokerSignIn Start(string alias, string returnUrl, bool fresh, out string browserBinding)
     {
-        RemoveExpired();
         browserBinding = Random();
         var signIn = new BrokerSignIn(alias, State: Random(), Nonce: Random(), CodeVerifier: Random(), returnUrl,
             Hash(browserBinding), fresh, time.GetUtcNow());
-        _pending[signIn.State] = signIn;
+        lock (_lock)
+        {
+            // Taken states stay queued until they reach the head; they are skipped there.
+            while (_oldestFirst.TryPeek(out var oldest) &&
+                   (!_byState.TryGetValue(oldest, out var head) || Expired(head) || _byState.Count >= Capacity))
+                _byState.Remove(_oldestFirst.Dequeue());
+            _byState[signIn.State] = signIn;
+            _oldestFirst.Enqueue(signIn.State);
+        }
         return signIn;
     }
 
     /// <summary>The sign-in <paramref name="state"/> names, removed so it cannot be finished twice; null if none.</summary>
     public BrokerSignIn? Take(string? state, string? browserBinding)
     {
-        if (state is null || !_pending.TryRemove(state, out var signIn)) return null;
-        if (time.GetUtcNow() - signIn.StartedAt > Lifetime) return null;
-        var presented = Hash(browserBinding ?? "");
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(signIn.BrowserBindingHash))
+        BrokerSignIn? signIn;
+        lock (_lock)
+        {
+            if (state is null || !_byState.Remove(state, out signIn)) return null;
+        }
+        if (Expired(signIn) || browserBinding is null) return null;
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(browserBinding)), Encoding.ASCII.GetBytes(signIn.BrowserBindingHash))
             ? signIn
             : null;
     }
 
-    private void RemoveExpired()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (state, signIn) in _pending)
-            if (now - signIn.StartedAt > Lifetime) _pending.TryRemove(state, out _);
-    }
+    /// <summary>
+    /// The browser-binding cookie of one sign-in: named after its state, so sign-ins in two tabs (or one an attacker
+    /// starts in the background) do not overwrite each other's binding.
+    /// </summary>
+    public static string CookieName(string state) => "IDENTITY_LOCAL_BROKER." + Hash(state)[..16];
+
+    private bool Expired(BrokerSignIn signIn) => time.GetUtcNow() - signIn.StartedAt > Lifetime;
 
     private static string Random() => Base64Url(RandomNumberGenerator.GetBytes(32));
 

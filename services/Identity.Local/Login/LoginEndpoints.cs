@@ -79,7 +79,8 @@ public static class LoginEndpoints
 
     // Only a path on this server: an absolute or protocol-relative URL here would be an open redirect.
     internal static string LocalOnly(string? returnUrl, KeycloakPaths paths) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains('\\')
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains('\\') &&
+        !url.Any(char.IsControl)
             ? url
             : paths.Status;
 

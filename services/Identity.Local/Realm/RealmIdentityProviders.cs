@@ -1,3 +1,5 @@
+using ShopAuthDemo.Identity.Local.Federation;
+
 namespace ShopAuthDemo.Identity.Local.Realm;
 
 /// <summary>
@@ -8,19 +10,8 @@ namespace ShopAuthDemo.Identity.Local.Realm;
 /// </summary>
 public static class RealmIdentityProviders
 {
-    public const string AttributeImporter = "oidc-user-attribute-idp-mapper";
-    public const string HardcodedRole = "oidc-hardcoded-role-idp-mapper";
-    public const string UsernameTemplate = "oidc-username-idp-mapper";
-
     /// <summary>Keycloak's authenticator that creates the local user unless one with that username or email exists.</summary>
     public const string CreateUserIfUnique = "idp-create-user-if-unique";
-
-    private static readonly Dictionary<string, HashSet<string>> MapperConfigKeys = new()
-    {
-        [AttributeImporter] = ["syncMode", "claim", "user.attribute"],
-        [HardcodedRole] = ["syncMode", "role"],
-        [UsernameTemplate] = ["syncMode", "template", "target"],
-    };
 
     // Each key either means what the stand-in does, or must have the one value it does.
     private static readonly HashSet<string> ConfigKeys =
@@ -112,43 +103,7 @@ public static class RealmIdentityProviders
             Scope: config.GetValueOrDefault("defaultScope") ?? "openid",
             ClientSecretBasic: authMethod == "client_secret_basic",
             UpdateOnEverySignIn: syncMode == "FORCE",
-            PassMaxAge: config.GetValueOrDefault("passMaxAge") == "true",
-            [.. mappers.Select(m => ToMapper(m, realmRoles, profile, require))]);
-    }
-
-    private static IdentityProviderMapper ToMapper(IdentityProviderMapperRepresentation mapper, ISet<string> realmRoles,
-        UserProfile profile, Action<bool, string> require)
-    {
-        var where = $"identityProviderMappers[{mapper.Name}]";
-        var config = mapper.Config ?? [];
-        if (!MapperConfigKeys.TryGetValue(mapper.IdentityProviderMapper, out var keys))
-        {
-            require(false, $"{where}: mapper type '{mapper.IdentityProviderMapper}' is not supported");
-            return new IdentityProviderMapper(mapper.Name, mapper.IdentityProviderMapper, config);
-        }
-        foreach (var key in config.Keys)
-            require(keys.Contains(key), $"{where}.config.{key}: unknown config key for {mapper.IdentityProviderMapper}");
-        require(config.GetValueOrDefault("syncMode") is null or "INHERIT", $"{where}.config.syncMode (only INHERIT: the provider's own)");
-
-        switch (mapper.IdentityProviderMapper)
-        {
-            case AttributeImporter:
-                var attribute = config.GetValueOrDefault("user.attribute") ?? "";
-                require(config.ContainsKey("claim"), $"{where}: claim is missing");
-                // Since Keycloak 24 an attribute the user profile does not declare is dropped: the import would do nothing.
-                require(UserProfile.RootAttributes.Contains(attribute) || profile.Declares(attribute),
-                    $"{where}: user.attribute '{attribute}' is neither a user field nor declared in the user profile");
-                break;
-            case HardcodedRole:
-                var role = config.GetValueOrDefault("role");
-                require(role is not null && realmRoles.Contains(role), $"{where}: role '{role}' is not a realm role");
-                break;
-            case UsernameTemplate:
-                require(config.GetValueOrDefault("target") is null or "LOCAL", $"{where}.config.target (only LOCAL)");
-                require(config.GetValueOrDefault("template") is { Length: > 0 }, $"{where}: template is missing");
-                break;
-        }
-        return new IdentityProviderMapper(mapper.Name, mapper.IdentityProviderMapper, config);
+            [.. mappers.Select(m => IdentityProviderMappers.Read(m, realmRoles, profile, require))]);
     }
 
     // The one first-broker-login flow reproduced: create the user when no local user has that username or email;
@@ -173,7 +128,6 @@ public static class RealmIdentityProviders
 
 /// <summary>An OpenID Connect provider the realm brokers, as the stand-in uses it.</summary>
 /// <param name="UpdateOnEverySignIn">syncMode FORCE: mappers run at every sign-in; IMPORT: only when the user is created.</param>
-/// <param name="PassMaxAge">A sign-in this realm asks to be fresh is asked fresh of the provider too.</param>
 public sealed record RealmIdentityProvider(
     string Alias,
     string DisplayName,
@@ -189,7 +143,5 @@ public sealed record RealmIdentityProvider(
     string Scope,
     bool ClientSecretBasic,
     bool UpdateOnEverySignIn,
-    bool PassMaxAge,
     IReadOnlyList<IdentityProviderMapper> Mappers);
 
-public sealed record IdentityProviderMapper(string Name, string Type, IReadOnlyDictionary<string, string> Config);

@@ -32,6 +32,7 @@ public static class BrowserSignIn
         {
             // The proof that prompt=login asked for: the authorization request answers only after this moment.
             current.AuthenticatedAt = time.GetUtcNow();
+            current.Broker = broker;
             return current;
         }
         if (sessions.End(current?.Id) is { } replaced)

@@ -20,8 +20,11 @@ public sealed class SsoSession(string id, string userId, DateTimeOffset startedA
 
     public void AddClient(string clientId) => _clients.TryAdd(clientId, 0);
 
-    /// <summary>Set when the user signed in through another identity provider (Keycloak's session notes of a brokered login).</summary>
-    public BrokeredSignIn? Broker { get; init; }
+    /// <summary>
+    /// Set when the user signed in through another identity provider (Keycloak's session notes of a brokered login);
+    /// replaced when they sign in through it again, so logout there names the provider's current session.
+    /// </summary>
+    public BrokeredSignIn? Broker { get; set; }
 }
 
 /// <param name="Alias">The identity provider's alias in the realm (note <c>identity_provider</c>).</param>
