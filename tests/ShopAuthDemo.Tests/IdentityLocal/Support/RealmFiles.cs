@@ -7,6 +7,9 @@ public static class RealmFiles
     /// <summary>The realm file the AppHost gives Keycloak and Identity.Local, copied next to the tests.</summary>
     public static string Shop => Path.Combine(AppContext.BaseDirectory, "Realms", "shop-realm.json");
 
+    /// <summary>Realm northwind, the identity provider realm shop brokers (Federation tests).</summary>
+    public static string Northwind => Path.Combine(AppContext.BaseDirectory, "Realms", "northwind-realm.json");
+
     /// <summary>A recognisable value for each placeholder: URLs for *_URL, text for the rest.</summary>
     public static string TestValue(string name) =>
         name.EndsWith("_URL", StringComparison.Ordinal) ? $"http://{name.ToLowerInvariant().Replace('_', '-')}.test"
