@@ -80,8 +80,12 @@ public sealed class FakeNorthwind : HttpMessageHandler
                 {
                     ["keys"] = new JsonArray(new JsonObject
                     {
-                        ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = PublishedKey.KeyId,
-                        ["n"] = Base64UrlEncoder.Encode(rsa.Modulus), ["e"] = Base64UrlEncoder.Encode(rsa.Exponent),
+                        ["kty"] = "RSA",
+                        ["use"] = "sig",
+                        ["alg"] = "RS256",
+                        ["kid"] = PublishedKey.KeyId,
+                        ["n"] = Base64UrlEncoder.Encode(rsa.Modulus),
+                        ["e"] = Base64UrlEncoder.Encode(rsa.Exponent),
                     }),
                 };
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(jwks.ToJsonString(), Encoding.UTF8, "application/json") };
