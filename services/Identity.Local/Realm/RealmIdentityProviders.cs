@@ -115,8 +115,9 @@ public static class RealmIdentityProviders
         require(flow.ProviderId == "basic-flow" && flow.TopLevel is true && flow.BuiltIn is not true,
             $"{where}: must be a top-level basic-flow of your own");
         var executions = flow.AuthenticationExecutions ?? [];
+        var found = string.Join(", ", executions.Select(e => $"{e.Requirement} {(e.AuthenticatorFlow is true ? "sub-flow" : e.Authenticator)}"));
         require(executions.Count == 1 && executions[0] is { Authenticator: CreateUserIfUnique, Requirement: "REQUIRED", AuthenticatorFlow: not true },
-            $"{where}: supported is one REQUIRED execution of {CreateUserIfUnique}");
+            $"{where}: has [{found}]; supported is one REQUIRED execution of {CreateUserIfUnique}");
     }
 
     private static string Missing(string where, string key, Action<bool, string> require)

@@ -1,3 +1,4 @@
+using ShopAuthDemo.Identity.Local.Federation;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Tests.IdentityLocal.Support;
 using Xunit;
@@ -33,12 +34,14 @@ public sealed class FederationDesignTests
     [Fact]
     public void A_northwind_user_becomes_a_customer_with_email_name_and_company_under_a_name_that_cannot_clash()
     {
-        Assert.Contains(Broker.Mappers, m => m.Type == RealmIdentityProviders.HardcodedRole && m.Config["role"] == "customer");
-        Assert.Contains(Broker.Mappers, m => m.Type == RealmIdentityProviders.AttributeImporter && m.Config["user.attribute"] == "company" && m.Config["claim"] == "company");
-        Assert.Contains(Broker.Mappers, m => m.Type == RealmIdentityProviders.AttributeImporter && m.Config["user.attribute"] == "email");
-        Assert.Contains(Broker.Mappers, m => m.Type == RealmIdentityProviders.AttributeImporter && m.Config["user.attribute"] == "firstName");
-        Assert.Contains(Broker.Mappers, m => m.Type == RealmIdentityProviders.AttributeImporter && m.Config["user.attribute"] == "lastName");
-        Assert.Contains(Broker.Mappers, m => m.Type == RealmIdentityProviders.UsernameTemplate && m.Config["template"].StartsWith("${ALIAS}.", StringComparison.Ordinal));
+        Assert.Contains(Broker.Mappers, m => m.Type == IdentityProviderMappers.HardcodedRole && m.Config["role"] == "customer");
+        // The company is pinned by realm shop, not taken from Northwind's token: a partner cannot claim to be another company.
+        Assert.Contains(Broker.Mappers, m => m.Type == IdentityProviderMappers.HardcodedAttribute && m.Config["attribute"] == "company" && m.Config["attribute.value"] == "Northwind Traders");
+        Assert.DoesNotContain(Broker.Mappers, m => m.Type == IdentityProviderMappers.AttributeImporter && m.Config["user.attribute"] == "company");
+        Assert.Contains(Broker.Mappers, m => m.Type == IdentityProviderMappers.AttributeImporter && m.Config["user.attribute"] == "email");
+        Assert.Contains(Broker.Mappers, m => m.Type == IdentityProviderMappers.AttributeImporter && m.Config["user.attribute"] == "firstName");
+        Assert.Contains(Broker.Mappers, m => m.Type == IdentityProviderMappers.AttributeImporter && m.Config["user.attribute"] == "lastName");
+        Assert.Contains(Broker.Mappers, m => m.Type == IdentityProviderMappers.UsernameTemplate && m.Config["template"].StartsWith("${ALIAS}.", StringComparison.Ordinal));
         // Since Keycloak 24 an undeclared attribute is dropped: company must be in the user profile to survive.
         Assert.True(Shop.UserProfile.Declares("company"));
     }

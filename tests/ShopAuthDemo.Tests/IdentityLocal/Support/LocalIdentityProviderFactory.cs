@@ -62,6 +62,9 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<LocalRe
     /// <summary>Receives every log message the identity provider writes.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>Services to replace before start (e.g. where the broker's HTTP client goes).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -70,6 +73,7 @@ public sealed class LocalIdentityProviderFactory : WebApplicationFactory<LocalRe
         {
             if (Clock is not null) services.AddSingleton(Clock);
             if (Logs is not null) services.AddLogging(logging => logging.AddProvider(Logs));
+            TestServices?.Invoke(services);
         });
     }
 
