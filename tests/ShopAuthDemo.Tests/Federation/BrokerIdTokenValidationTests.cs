@@ -22,39 +22,16 @@ public sealed class BrokerIdTokenValidationTests : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Refused = "Signing in with Northwind Traders failed. Start again from the sign-in page.";
 
-    private readonly FakeNorthwind _northwind = new();
-    private readonly LocalIdentityProviderFactory _shop;
+    private readonly BrokerWithFakeNorthwind _broker = new();
+    private FakeNorthwind _northwind => _broker.Northwind;
 
-    public BrokerIdTokenValidationTests()
-    {
-        var northwind = _northwind;
-        _shop = new LocalIdentityProviderFactory
-        {
-            TestServices = services => services.AddHttpClient(IdentityProviderClient.HttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(() => northwind),
-        };
-    }
+    public ValueTask DisposeAsync() => _broker.DisposeAsync();
 
-    public ValueTask DisposeAsync() => _shop.DisposeAsync();
+    private Task<BrokerWithFakeNorthwind.SignIn> StartAsync() => _broker.StartAsync();
 
-    private sealed record SignIn(HttpClient Browser, string State, string Nonce, string CodeChallenge);
+    private Task<HttpResponseMessage> ReturnWithAsync(BrokerWithFakeNorthwind.SignIn signIn, string idToken) => _broker.ReturnWithAsync(signIn, idToken);
 
-    // The broker sends the browser to Northwind; the test reads what it sent there and plays Northwind's part.
-    private async Task<SignIn> StartAsync()
-    {
-        var browser = _shop.CreateBrowser();
-        var start = await browser.GetAsync($"{FederationBrowser.BrokerLoginPath}?returnUrl={FederationBrowser.StatusPath}", Ct);
-        var query = QueryHelpers.ParseQuery(start.Headers.Location!.Query);
-        return new SignIn(browser, query["state"].ToString(), query["nonce"].ToString(), query["code_challenge"].ToString());
-    }
-
-    private async Task<HttpResponseMessage> ReturnWithAsync(SignIn signIn, string idToken)
-    {
-        _northwind.IdToken = idToken;
-        return await signIn.Browser.GetAsync($"{FederationBrowser.BrokerCallback}?code=northwind-code&state={signIn.State}", Ct);
-    }
-
-    private async Task AssertRefusedAndSignedOutAsync(SignIn signIn, HttpResponseMessage response)
+    private async Task AssertRefusedAndSignedOutAsync(BrokerWithFakeNorthwind.SignIn signIn, HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(Refused, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));

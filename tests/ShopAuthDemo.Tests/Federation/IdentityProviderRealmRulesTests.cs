@@ -63,8 +63,22 @@ public sealed class IdentityProviderRealmRulesTests
     [Fact]
     public void Attribute_importer_to_an_undeclared_attribute_is_an_error_naming_it()
     {
-        var error = LoadFails(r => Mapper(r, "company")["config"]!["user.attribute"] = "employer");
-        Assert.Contains("identityProviderMappers[company]: user.attribute 'employer'", error.Message);
+        var error = LoadFails(r => Mapper(r, "first name")["config"]!["user.attribute"] = "employer");
+        Assert.Contains("identityProviderMappers[first name]: attribute 'employer' is neither a user field nor declared", error.Message);
+    }
+
+    [Fact]
+    public void Hard_coded_attribute_to_an_undeclared_attribute_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => Mapper(r, "company")["config"]!["attribute"] = "employer");
+        Assert.Contains("identityProviderMappers[company]: attribute 'employer' is neither a user field nor declared", error.Message);
+    }
+
+    [Fact]
+    public void A_username_template_with_a_transformer_or_an_unknown_placeholder_is_an_error_naming_it()
+    {
+        var error = LoadFails(r => Mapper(r, "username")["config"]!["template"] = "${CLAIM.preferred_username | lowercase}");
+        Assert.Contains("identityProviderMappers[username]: template", error.Message);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class FakeNorthwind : HttpMessageHandler
     /// <summary>What the token endpoint answers with next.</summary>
     public string? IdToken { get; set; }
 
+    /// <summary>When set, the token endpoint answers exactly this body (a provider's malformed answer).</summary>
+    public string? TokenResponseBody { get; set; }
+
     /// <summary>The broker's last token request, as sent (form fields).</summary>
     public IReadOnlyDictionary<string, string>? LastTokenRequest { get; private set; }
 
@@ -70,6 +73,8 @@ public sealed class FakeNorthwind : HttpMessageHandler
                 var form = await request.Content!.ReadAsStringAsync(cancellationToken);
                 LastTokenRequest = form.Split('&').Select(p => p.Split('=', 2))
                     .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p[1]));
+                if (TokenResponseBody is not null)
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(TokenResponseBody, Encoding.UTF8, "application/json") };
                 return new HttpResponseMessage(HttpStatusCode.OK)
                 {
                     Content = JsonContent.Create(new { access_token = "northwind-access-token", token_type = "Bearer", expires_in = 300, id_token = IdToken }),
