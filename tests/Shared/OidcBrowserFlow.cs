@@ -60,12 +60,8 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
             }
             if (!page.Contains("type=\"password\"", StringComparison.Ordinal))
                 throw new InvalidOperationException($"Expected a login form or a redirect, got {(int)response.StatusCode}.");
-            var fields = HiddenInputPattern().Matches(page)
-                .Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
-                .Append(new("username", username))
-                .Append(new("password", password));
-            var action = new Uri(response.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(FormActionPattern().Match(page).Groups["action"].Value));
-            response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
+            var action = new Uri(response.RequestMessage!.RequestUri!, FormAction(page));
+            response = await browser.PostAsync(action, new FormUrlEncodedContent(LoginFormFields(page, username, password)));
             if (response.Headers.Location is null)
                 throw new InvalidOperationException($"Login failed: {(int)response.StatusCode}");
         }
@@ -111,7 +107,18 @@ public sealed partial class OidcBrowserFlow(HttpClient browser, string clientId,
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
     private static partial Regex HiddenInputPattern();
 
-    private static string? BrokerLink(string page, string alias) =>
+    /// <summary>A login page's form, filled in: its hidden fields (antiforgery, return URL) and the credentials.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> LoginFormFields(string html, string username, string password) =>
+        HiddenInputPattern().Matches(html)
+            .Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
+            .Append(new("username", username))
+            .Append(new("password", password));
+
+    /// <summary>Where a page's form posts to (as written: usually a path).</summary>
+    public static string FormAction(string html) => WebUtility.HtmlDecode(FormActionPattern().Match(html).Groups["action"].Value);
+
+    /// <summary>The "Sign in with …" link of a realm's login page for the identity provider <paramref name="alias"/>.</summary>
+    public static string? BrokerLink(string page, string alias) =>
         BrokerLinkPattern().Matches(page).FirstOrDefault(m => m.Groups["alias"].Value == alias) is { } link
             ? WebUtility.HtmlDecode(link.Groups["href"].Value)
             : null;

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.EndToEnd.Federation;
 
@@ -10,7 +10,7 @@ namespace ShopAuthDemo.EndToEnd.Federation;
 /// Keycloak, its own broker does this; its login URLs carry session codes of its own pages, so these requests are
 /// the stand-in's.)
 /// </summary>
-public sealed partial class BrokerCallbackTests(LocalIdentityAppHost appHost)
+public sealed class BrokerCallbackTests(LocalIdentityAppHost appHost)
 {
     private CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -52,8 +52,8 @@ public sealed partial class BrokerCallbackTests(LocalIdentityAppHost appHost)
         using var toLogin = await northwind.GetAsync(authorize, Cancellation);
         var loginPage = toLogin.Headers.Location!;
         var page = await (await northwind.GetAsync(loginPage, Cancellation)).Content.ReadAsStringAsync(Cancellation);
-        var fields = HiddenFields(page).Append(new("username", NorthwindSignIns.Username))
-            .Append(new("password", await appHost.GetParameterValueAsync("dev-user-password", Cancellation)));
+        var fields = OidcBrowserFlow.LoginFormFields(page, NorthwindSignIns.Username,
+            await appHost.GetParameterValueAsync("dev-user-password", Cancellation));
         using var posted = await northwind.PostAsync(new Uri(authorize, "/realms/northwind/login-actions/authenticate"), new FormUrlEncodedContent(fields), Cancellation);
         using var answered = await northwind.GetAsync(new Uri(authorize, posted.Headers.Location!), Cancellation);
         var callback = answered.Headers.Location!;
@@ -61,10 +61,4 @@ public sealed partial class BrokerCallbackTests(LocalIdentityAppHost appHost)
         return callback;
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html) =>
-        HiddenInput().Matches(html)
-            .Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)));
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
-    private static partial Regex HiddenInput();
 }

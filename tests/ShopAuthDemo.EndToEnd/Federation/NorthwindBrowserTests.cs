@@ -16,9 +16,7 @@ public sealed class NorthwindBrowserTests(LocalIdentityAppHost appHost, Chromium
     public async Task Dave_signs_in_through_northwind_orders_sees_it_in_my_orders_and_the_chain_names_northwind()
     {
         var page = await chromium.NewPageAsync();
-        await page.GotoAsync(WebApps.Shop + "/orders");
-        await SignInThroughNorthwindAsync(page);
-        await page.WaitForURLAsync(WebApps.Shop + "/orders", new() { WaitUntil = WaitUntilState.Commit });
+        await SignInToShopThroughNorthwindAsync(page);
         await WebApps.WaitUntilInteractiveAsync(page);
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(LocalUsername);
 
@@ -38,9 +36,7 @@ public sealed class NorthwindBrowserTests(LocalIdentityAppHost appHost, Chromium
     public async Task Dave_is_signed_in_to_the_back_office_by_sso_and_denied_for_want_of_the_staff_role()
     {
         var page = await chromium.NewPageAsync();
-        await page.GotoAsync(WebApps.Shop + "/orders");
-        await SignInThroughNorthwindAsync(page);
-        await page.WaitForURLAsync(WebApps.Shop + "/orders", new() { WaitUntil = WaitUntilState.Commit });
+        await SignInToShopThroughNorthwindAsync(page);
 
         await page.GotoAsync(WebApps.Backoffice + "/");
         await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
@@ -53,9 +49,7 @@ public sealed class NorthwindBrowserTests(LocalIdentityAppHost appHost, Chromium
     public async Task Signing_out_of_the_shop_ends_the_shop_session_the_back_office_session_and_the_northwind_session()
     {
         var page = await chromium.NewPageAsync();
-        await page.GotoAsync(WebApps.Shop + "/orders");
-        await SignInThroughNorthwindAsync(page);
-        await page.WaitForURLAsync(WebApps.Shop + "/orders", new() { WaitUntil = WaitUntilState.Commit });
+        await SignInToShopThroughNorthwindAsync(page);
         await page.GotoAsync(WebApps.Backoffice + "/");
         await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
 
@@ -85,13 +79,16 @@ public sealed class NorthwindBrowserTests(LocalIdentityAppHost appHost, Chromium
         await Screenshots.SaveAsync(page, "northwind-signed-out");
     }
 
-    // From the shop's sign-in page: "Sign in with Northwind Traders", then dave's password at Northwind.
-    private async Task SignInThroughNorthwindAsync(IPage page)
+    // My orders, which needs a sign-in: on the shop's sign-in page "Sign in with Northwind Traders", then dave's
+    // password at Northwind, and back.
+    private async Task SignInToShopThroughNorthwindAsync(IPage page)
     {
+        await page.GotoAsync(WebApps.Shop + "/orders");
         await page.ClickAsync("#social-northwind");
         await Expect(page).ToHaveURLAsync(new Regex("/realms/northwind/"));
         await Expect(page.Locator("h1")).ToContainTextAsync("Northwind Traders");
         await _web.SignInAtIdentityProviderAsync(page, "dave");
+        await page.WaitForURLAsync(WebApps.Shop + "/orders", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private static async Task KeepOnlyNorthwindCookiesAsync(IPage page)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ShopAuthDemo.Testing;
 using static ShopAuthDemo.Tests.IdentityLocal.Support.LocalIdentityProviderFactory;
 
@@ -10,7 +9,7 @@ namespace ShopAuthDemo.Tests.Federation.Support;
 /// One browser on two sites: the shop's identity provider (localhost) and Northwind's (northwind.test), each
 /// server's cookies kept by its own client. Redirects are followed by hand, so a test can stop at any step.
 /// </summary>
-public sealed partial class FederationBrowser(HttpClient shop, HttpClient northwind)
+public sealed class FederationBrowser(HttpClient shop, HttpClient northwind)
 {
     public const string ShopWebRedirect = ShopWebUrl + "/signin-oidc";
     public const string BrokerLoginPath = "/realms/shop/broker/northwind/login";
@@ -52,9 +51,7 @@ public sealed partial class FederationBrowser(HttpClient shop, HttpClient northw
 
     /// <summary>The "Sign in with Northwind Traders" link of a shop login page.</summary>
     public static string NorthwindLink(string loginPage) =>
-        WebUtility.HtmlDecode(NorthwindLinkPattern().Match(loginPage) is { Success: true } match
-            ? match.Groups["href"].Value
-            : throw new InvalidOperationException("The login page has no 'social-northwind' link."));
+        OidcBrowserFlow.BrokerLink(loginPage, "northwind") ?? throw new InvalidOperationException("The login page has no 'social-northwind' link.");
 
     /// <summary>
     /// From the broker's redirect to Northwind: signs in there (when Northwind shows its form) and returns where Northwind
@@ -101,25 +98,12 @@ public sealed partial class FederationBrowser(HttpClient shop, HttpClient northw
         var html = await page.Content.ReadAsStringAsync();
         if (!html.Contains("type=\"password\"", StringComparison.Ordinal))
             throw new InvalidOperationException($"Expected a login form, got {(int)page.StatusCode}.");
-        var action = new Uri(page.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(FormActionPattern().Match(html).Groups["action"].Value));
-        var fields = HiddenInputPattern().Matches(html)
-            .Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
-            .Append(new("username", username))
-            .Append(new("password", password));
-        return await ClientFor(action).PostAsync(action, new FormUrlEncodedContent(fields));
+        var action = new Uri(page.RequestMessage!.RequestUri!, OidcBrowserFlow.FormAction(html));
+        return await ClientFor(action).PostAsync(action, new FormUrlEncodedContent(OidcBrowserFlow.LoginFormFields(html, username, password)));
     }
 
     private HttpClient ClientFor(Uri url) =>
         !url.IsAbsoluteUri || url.Host == "localhost" ? shop
         : url.Host == "northwind.test" ? northwind
         : throw new InvalidOperationException($"This browser reaches no server at {url}.");
-
-    [GeneratedRegex("""id="social-northwind" href="(?<href>[^"]+)""")]
-    private static partial Regex NorthwindLinkPattern();
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
-    private static partial Regex HiddenInputPattern();
-
-    [GeneratedRegex("""<form[^>]*action="(?<action>[^"]+)""")]
-    private static partial Regex FormActionPattern();
 }
