@@ -17,7 +17,7 @@ public static class NorthwindFederation
     public static void AddNorthwindFederation(this IDistributedApplicationBuilder builder, IdentityProvider shop)
     {
         if (shop.Resource is IResourceBuilder<KeycloakResource> keycloak)
-            WithinKeycloak(keycloak);
+            WithinKeycloak(builder, keycloak);
         else
             AsLocalIdentityProvider(builder, shop);
     }
@@ -26,11 +26,14 @@ public static class NorthwindFederation
     // its own server. The browser reaches both realms on Keycloak's published port; Keycloak reaches realm
     // northwind's token and key endpoints from inside its container, on its own port. KC_HOSTNAME keeps every
     // token's issuer the browser's URL whichever way a request came in (see Identity/KeycloakIdentityProvider).
-    private static void WithinKeycloak(IResourceBuilder<KeycloakResource> keycloak) =>
+    private static void WithinKeycloak(IDistributedApplicationBuilder builder, IResourceBuilder<KeycloakResource> keycloak)
+    {
+        var publicUrl = KeycloakIdentityProvider.PublicUrl(builder);
         keycloak
-            .WithEnvironment("NORTHWIND_URL", $"{KeycloakIdentityProvider.BrowserUrl}/realms/{RealmName}")
+            .WithEnvironment("NORTHWIND_URL", ReferenceExpression.Create($"{publicUrl}/realms/{RealmName}"))
             .WithEnvironment("NORTHWIND_INTERNAL_URL", $"{KeycloakIdentityProvider.InContainerUrl}/realms/{RealmName}")
-            .WithEnvironment("SHOP_REALM_URL", $"{KeycloakIdentityProvider.BrowserUrl}/realms/{RealmSettings.RealmName}");
+            .WithEnvironment("SHOP_REALM_URL", ReferenceExpression.Create($"{publicUrl}/realms/{RealmSettings.RealmName}"));
+    }
 
     // The local stand-in: a second Identity.Local serving realm northwind at its own address and issuer, as a
     // company's identity provider would be; the same program, loader and rules as for realm shop.

@@ -14,9 +14,18 @@ public sealed record IdentityProviderChoice(IdentityProviderKind Kind, string Re
 {
     public const string ConfigurationKey = "Identity:Provider";
 
-    public static IdentityProviderChoice FromConfiguration(IConfiguration configuration)
+    /// <param name="publishing">
+    /// Publishing a deployment (a manifest): always Keycloak. The stand-in runs only in Development, and which container
+    /// runtime the publishing machine has says nothing about where the app will run.
+    /// </param>
+    public static IdentityProviderChoice FromConfiguration(IConfiguration configuration, bool publishing = false)
     {
         var value = configuration[ConfigurationKey];
+        if (publishing)
+            return value?.Trim().ToLowerInvariant() is null or "" or "auto" or "keycloak"
+                ? new(IdentityProviderKind.Keycloak, "the app is being published, and a deployment runs Keycloak (the local stand-in is for development only)")
+                : throw new InvalidOperationException(
+                    $"{ConfigurationKey} is '{value}', but the local stand-in runs only in Development and cannot be published. Publish with keycloak (or auto).");
 
         return value?.Trim().ToLowerInvariant() switch
         {

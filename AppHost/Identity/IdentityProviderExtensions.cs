@@ -8,7 +8,7 @@ public static class IdentityProviderExtensions
     /// <summary>Adds Keycloak or the local stand-in (never both), as <c>Identity:Provider</c> decides.</summary>
     public static IdentityProvider AddIdentityProvider(this IDistributedApplicationBuilder builder)
     {
-        var choice = IdentityProviderChoice.FromConfiguration(builder.Configuration);
+        var choice = IdentityProviderChoice.FromConfiguration(builder.Configuration, builder.ExecutionContext.IsPublishMode);
         var realm = RealmSettings.AddParameters(builder);
 
         IResourceBuilder<IResourceWithEndpoints> resource = choice.Kind == IdentityProviderKind.Keycloak

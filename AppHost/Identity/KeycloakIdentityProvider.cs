@@ -14,16 +14,27 @@ internal static class KeycloakIdentityProvider
     /// <summary>How Keycloak reaches itself from inside its container.</summary>
     public const string InContainerUrl = "http://localhost:8080";
 
+    /// <summary>A published deployment's public address of Keycloak (its ingress, with TLS), asked for at deploy time.</summary>
+    public const string PublicUrlParameter = "keycloak-public-url";
+
+    /// <summary>The URL browsers use for Keycloak: this machine's fixed port, or the deployment's public address.</summary>
+    public static ReferenceExpression PublicUrl(IDistributedApplicationBuilder builder) =>
+        builder.ExecutionContext.IsPublishMode
+            ? ReferenceExpression.Create($"{builder.Resources.OfType<ParameterResource>().Single(p => p.Name == PublicUrlParameter)}")
+            : ReferenceExpression.Create($"{BrowserUrl}");
+
     public static IResourceBuilder<KeycloakResource> AddShopKeycloak(
         this IDistributedApplicationBuilder builder, RealmSettings realm)
     {
         var adminPassword = builder.AddGeneratedSecret("keycloak-admin-password");
+        if (builder.ExecutionContext.IsPublishMode) builder.AddParameter(PublicUrlParameter);
 
         return builder.AddKeycloak("keycloak", port: Port, adminPassword: adminPassword)
             // One issuer per realm whichever URL a request used: the browser's. Requests from inside the container
             // (the broker redeeming a Northwind code) may still use the container's own address.
-            .WithEnvironment("KC_HOSTNAME", BrowserUrl)
+            .WithEnvironment("KC_HOSTNAME", PublicUrl(builder))
             .WithEnvironment("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true")
+            .WithProductionShapeWhenPublished()
             .WithRealmImport(RealmSettings.RealmFolder)
             .WithDataVolume()
             // Keycloak runs in a container, where "localhost" is the container itself; it reaches the
@@ -35,6 +46,15 @@ internal static class KeycloakIdentityProvider
             .WithUrlForEndpoint(KeycloakResource.ManagementEndpointName,
                 url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
     }
+
+    // Behind a deployment's ingress: TLS ends there, so Keycloak serves http inside and trusts the ingress's
+    // X-Forwarded-* headers for the scheme and host; health stays on the management port (9000), off the public one.
+    private static IResourceBuilder<KeycloakResource> WithProductionShapeWhenPublished(this IResourceBuilder<KeycloakResource> keycloak) =>
+        keycloak.ApplicationBuilder.ExecutionContext.IsPublishMode
+            ? keycloak
+                .WithEnvironment("KC_PROXY_HEADERS", "xforwarded")
+                .WithEnvironment("KC_HTTP_ENABLED", "true")
+            : keycloak;
 
     // The same setting, and default, Aspire itself uses (e.g. set it to host.containers.internal for Podman).
     private static string ContainerHostName(IDistributedApplicationBuilder builder) =>

@@ -39,7 +39,9 @@ public static class KeycloakResourceBuilderExtensions
                     keycloak.AdminUserNameParameter is { } user ? user : "admin";
                 context.EnvironmentVariables["KC_BOOTSTRAP_ADMIN_PASSWORD"] = keycloak.AdminPasswordParameter;
             })
-            .WithArgs("start-dev");
+            // start-dev on a developer's machine; a published deployment starts in production mode (strict hostname,
+            // no dev defaults), which is where this differs from Aspire.Hosting.Keycloak.
+            .WithArgs(builder.ExecutionContext.IsPublishMode ? "start" : "start-dev");
     }
 
     /// <summary>Imports every realm file in <paramref name="import"/> (a folder, relative to the AppHost) at start.</summary>

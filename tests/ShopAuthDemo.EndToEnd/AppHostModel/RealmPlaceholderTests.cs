@@ -84,17 +84,10 @@ public sealed partial class RealmPlaceholderTests
 
     private static IReadOnlyList<string> RealmPlaceholders(string name)
     {
-        var realm = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "AppHost", "Realms", $"{name}-realm.json"));
+        var realm = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "AppHost", "Realms", $"{name}-realm.json"));
         // Mapper templates (${client_id}, ${ALIAS}, ${CLAIM.x}) are resolved per token or sign-in, not on import.
         return [.. Placeholder().Matches(realm).Select(m => m.Groups["name"].Value)
             .Where(n => n is not ("client_id" or "ALIAS") && !n.StartsWith("CLAIM.", StringComparison.Ordinal)).Distinct()];
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShopAuthDemo.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("ShopAuthDemo.sln not found above the test folder.");
     }
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_.]*)\}")]
