@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using ShopAuthDemo.Identity.Local.Realm;
 using ShopAuthDemo.Identity.Local.Sessions;
@@ -14,18 +12,15 @@ namespace ShopAuthDemo.Identity.Local.Federation;
 /// </summary>
 public sealed class BrokerLogout(LocalRealm realm, IssuerUri issuer, TimeProvider time)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, (string Continuation, DateTimeOffset StartedAt)> _pending = new();
+    // Where each logout continues once the provider sends the browser back.
+    private readonly OneTimeStates<string> _continuations = new(time, TimeSpan.FromMinutes(10));
 
     /// <summary>Where to send the browser to end the session at the provider; null when it has no logout URL.</summary>
     public string? Redirect(BrokeredSignIn broker, string continuation)
     {
         if (realm.FindIdentityProvider(broker.Alias) is not { LogoutUrl: { } logoutUrl } provider) return null;
-        var now = time.GetUtcNow();
-        foreach (var (key, entry) in _pending)
-            if (now - entry.StartedAt > Lifetime) _pending.TryRemove(key, out _);
-        var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _pending[state] = (continuation, now);
+        var state = OneTimeStates<string>.NewState();
+        _continuations.Add(state, continuation);
         return QueryHelpers.AddQueryString(logoutUrl.AbsoluteUri, new Dictionary<string, string?>
         {
             // Names the session to end there, so the provider ends it without asking (it checks the token is its own).
@@ -39,8 +34,5 @@ public sealed class BrokerLogout(LocalRealm realm, IssuerUri issuer, TimeProvide
     /// <summary>Back from the provider: on to the application's post-logout URI (checked when the logout began).</summary>
     internal static IResult Finish(string? state, BrokerLogout logout) => Results.Redirect(logout.ContinuationOf(state));
 
-    private string ContinuationOf(string? state) =>
-        state is not null && _pending.TryRemove(state, out var entry) && time.GetUtcNow() - entry.StartedAt <= Lifetime
-            ? entry.Continuation
-            : realm.Paths.Status;
+    private string ContinuationOf(string? state) => _continuations.Take(state) ?? realm.Paths.Status;
 }
