@@ -17,6 +17,8 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
+        // Redis when the AppHost references one (replicas share keys and caches), this process otherwise. See SharedState/.
+        builder.AddSharedState();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
