@@ -1,5 +1,6 @@
 using ShopAuthDemo.AppHost.Identity;
 using ShopAuthDemo.AppHost.MutualTls;
+using ShopAuthDemo.AppHost.Storage;
 
 namespace ShopAuthDemo.AppHost.Gateway;
 
@@ -12,7 +13,7 @@ public static class GatewayExtensions
     /// that knows only the gateway's address and its own client credentials.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGatewayAndPartner(this IDistributedApplicationBuilder builder,
-        IdentityProvider identityProvider, ServiceCertificates? certificates, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders)
+        IdentityProvider identityProvider, ServiceCertificates? certificates, StorageResources storage, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders)
     {
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
             // Tokens for any API the gateway fronts; each route then asks for its own audience.
@@ -30,6 +31,8 @@ public static class GatewayExtensions
             .WithServiceCertificate(certificates)
             .WithReference(catalog)
             .WithReference(orders)
+            // Replicas share one rate-limit budget per caller in Redis; Aspire's proxy spreads callers over them.
+            .WithSharedState(storage)
             .WithEndpoint("http", endpoint =>
             {
                 endpoint.Port = GatewayUrls.GatewayPort;

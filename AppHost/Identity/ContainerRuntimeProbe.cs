@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 
@@ -9,10 +10,15 @@ public static class ContainerRuntimeProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
+    // Asked once per run: the identity provider and the storage choice both want the answer.
+    private static readonly ConcurrentDictionary<string, ContainerRuntimeAnswer> Answers = new();
+
     /// <param name="runtime">"docker" or "podman", as Aspire's ASPIRE_CONTAINER_RUNTIME setting names it.</param>
-    public static ContainerRuntimeAnswer Ask(string? runtime)
+    public static ContainerRuntimeAnswer Ask(string? runtime) =>
+        Answers.GetOrAdd(string.IsNullOrWhiteSpace(runtime) ? "docker" : runtime.Trim().ToLowerInvariant(), AskEngine);
+
+    private static ContainerRuntimeAnswer AskEngine(string name)
     {
-        var name = string.IsNullOrWhiteSpace(runtime) ? "docker" : runtime.Trim().ToLowerInvariant();
         var versionFormat = name == "podman" ? "{{.Version.Version}}" : "{{.ServerVersion}}";
 
         var start = new ProcessStartInfo(name)

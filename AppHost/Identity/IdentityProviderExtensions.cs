@@ -1,18 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ShopAuthDemo.AppHost.Storage;
 
 namespace ShopAuthDemo.AppHost.Identity;
 
 public static class IdentityProviderExtensions
 {
     /// <summary>Adds Keycloak or the local stand-in (never both), as <c>Identity:Provider</c> decides.</summary>
-    public static IdentityProvider AddIdentityProvider(this IDistributedApplicationBuilder builder)
+    /// <param name="storage">Keycloak keeps its realms and sessions in the run's PostgreSQL container, when there is one.</param>
+    public static IdentityProvider AddIdentityProvider(this IDistributedApplicationBuilder builder, StorageResources storage)
     {
         var choice = IdentityProviderChoice.FromConfiguration(builder.Configuration, builder.ExecutionContext.IsPublishMode);
         var realm = RealmSettings.AddParameters(builder);
 
         IResourceBuilder<IResourceWithEndpoints> resource = choice.Kind == IdentityProviderKind.Keycloak
-            ? builder.AddShopKeycloak(realm)
+            ? builder.AddShopKeycloak(realm, storage)
             : builder.AddLocalIdentityProvider(realm);
 
         builder.OnBeforeStart((@event, _) => LogChoice(@event.Services, resource.Resource, choice));

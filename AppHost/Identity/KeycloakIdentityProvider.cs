@@ -1,4 +1,5 @@
 using ShopAuthDemo.AppHost.Keycloak;
+using ShopAuthDemo.AppHost.Storage;
 
 namespace ShopAuthDemo.AppHost.Identity;
 
@@ -24,7 +25,7 @@ internal static class KeycloakIdentityProvider
             : ReferenceExpression.Create($"{BrowserUrl}");
 
     public static IResourceBuilder<KeycloakResource> AddShopKeycloak(
-        this IDistributedApplicationBuilder builder, RealmSettings realm)
+        this IDistributedApplicationBuilder builder, RealmSettings realm, StorageResources storage)
     {
         var adminPassword = builder.AddGeneratedSecret("keycloak-admin-password");
         if (builder.ExecutionContext.IsPublishMode) builder.AddParameter(PublicUrlParameter);
@@ -37,6 +38,8 @@ internal static class KeycloakIdentityProvider
             .WithProductionShapeWhenPublished()
             .WithRealmImport(RealmSettings.RealmFolder)
             .WithDataVolume()
+            .WithPostgresDatabase(storage)
+            .WithHostGatewayOnLinux(ContainerHostName(builder))
             // Keycloak runs in a container, where "localhost" is the container itself; it reaches the
             // web apps on this machine through the host name Aspire gives its containers for that.
             .WithRealmSettings(realm, webAppsHost: ContainerHostName(builder))
@@ -54,6 +57,35 @@ internal static class KeycloakIdentityProvider
             ? keycloak
                 .WithEnvironment("KC_PROXY_HEADERS", "xforwarded")
                 .WithEnvironment("KC_HTTP_ENABLED", "true")
+            : keycloak;
+
+    // Keycloak's production database: the run's PostgreSQL container (one more database in it), reached over the
+    // containers' own network. Without one (embedded, or servers on this machine's loopback, which a container cannot
+    // reach) Keycloak keeps its development database in the data volume.
+    private static IResourceBuilder<KeycloakResource> WithPostgresDatabase(
+        this IResourceBuilder<KeycloakResource> keycloak, StorageResources storage)
+    {
+        if (storage.PostgresContainer is not { } postgres) return keycloak;
+
+        var database = postgres.AddDatabase("keycloakdb");
+        var server = postgres.Resource.PrimaryEndpoint;
+        return keycloak
+            .WithEnvironment("KC_DB", "postgres")
+            .WithEnvironment("KC_DB_URL", ReferenceExpression.Create(
+                $"jdbc:postgresql://{server.Property(EndpointProperty.Host)}:{server.Property(EndpointProperty.TargetPort)}/{database.Resource.DatabaseName}"))
+            .WithEnvironment("KC_DB_USERNAME", postgres.Resource.UserNameReference)
+            .WithEnvironment("KC_DB_PASSWORD", postgres.Resource.PasswordParameter)
+            .WaitFor(database);
+    }
+
+    // Back-channel logout goes from Keycloak's container to the web apps on this machine at host.docker.internal.
+    // Docker Desktop and Podman resolve that name themselves; Docker Engine on Linux does not, so map it to the
+    // host's gateway address (the web apps then listen on all interfaces: see WebApps/WebAppsExtensions.cs).
+    private static IResourceBuilder<KeycloakResource> WithHostGatewayOnLinux(
+        this IResourceBuilder<KeycloakResource> keycloak, string containerHostName) =>
+        OperatingSystem.IsLinux() && containerHostName == "host.docker.internal"
+            && keycloak.ApplicationBuilder.ExecutionContext.IsRunMode
+            ? keycloak.WithContainerRuntimeArgs($"--add-host={containerHostName}:host-gateway")
             : keycloak;
 
     // The same setting, and default, Aspire itself uses (e.g. set it to host.containers.internal for Podman).

@@ -1,5 +1,6 @@
 using ShopAuthDemo.AppHost.Identity;
 using ShopAuthDemo.AppHost.MutualTls;
+using ShopAuthDemo.AppHost.Storage;
 
 namespace ShopAuthDemo.AppHost.WebApps;
 
@@ -10,11 +11,14 @@ public static class WebAppsExtensions
     /// ports the realm registers (<see cref="WebAppUrls"/>), calling the APIs with the signed-in user's token.
     /// </summary>
     public static void AddWebApps(this IDistributedApplicationBuilder builder, IdentityProvider identityProvider,
-        ServiceCertificates? certificates, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders,
+        ServiceCertificates? certificates, StorageResources storage, IResourceBuilder<ProjectResource> catalog, IResourceBuilder<ProjectResource> orders,
         IResourceBuilder<ProjectResource> policy)
     {
+        var reachableFromContainers = KeycloakCallsBack(identityProvider);
+
         builder.AddProject<Projects.Shop_Web>("shop-web")
-            .WithWebAppEndpoint(WebAppUrls.ShopWebPort, "Shop — start here (sign in as alice)")
+            .WithWebAppEndpoint(WebAppUrls.ShopWebPort, "Shop — start here (sign in as alice)", storage, reachableFromContainers)
+            .WithSharedState(storage)
             .WithWebClient(identityProvider, clientId: "shop-web", identityProvider.Realm.ShopWebClientSecret)
             .WithServiceCertificate(certificates)
             .WithReference(catalog).WaitFor(catalog)
@@ -22,7 +26,8 @@ public static class WebAppsExtensions
             .WithHttpHealthCheck("/health");
 
         builder.AddProject<Projects.Backoffice_Web>("backoffice-web")
-            .WithWebAppEndpoint(WebAppUrls.BackofficeWebPort, "Back office (sign in as carol)")
+            .WithWebAppEndpoint(WebAppUrls.BackofficeWebPort, "Back office (sign in as carol)", storage, reachableFromContainers)
+            .WithSharedState(storage)
             .WithWebClient(identityProvider, clientId: "backoffice-web", identityProvider.Realm.BackofficeWebClientSecret)
             .WithServiceCertificate(certificates)
             .WithReference(catalog).WaitFor(catalog)
@@ -32,18 +37,28 @@ public static class WebAppsExtensions
     }
 
     // The port is fixed, not allocated per run: the realm lists each app's redirect, post-logout and
-    // back-channel logout URLs, and the identity provider refuses any other. The app listens on it itself
-    // (no proxy), so the port stays fixed under Aspire.Hosting.Testing too, which moves proxied ports.
+    // back-channel logout URLs, and the identity provider refuses any other. One replica listens on it itself
+    // (no proxy), so the port stays fixed under Aspire.Hosting.Testing too, which moves proxied ports. Two
+    // replicas listen on ports of their own behind Aspire's proxy on the fixed port, which hands each TCP
+    // connection to one replica (a circuit's WebSocket stays on the replica it reached).
     private static IResourceBuilder<ProjectResource> WithWebAppEndpoint(
-        this IResourceBuilder<ProjectResource> app, int port, string displayText) =>
+        this IResourceBuilder<ProjectResource> app, int port, string displayText, StorageResources storage, bool reachableFromContainers) =>
         app.WithEndpoint("http", endpoint =>
             {
                 endpoint.Port = port;
-                endpoint.TargetPort = port;
-                endpoint.IsProxied = false;
+                endpoint.IsProxied = storage.Replicas > 1;
+                if (!endpoint.IsProxied) endpoint.TargetPort = port;
                 endpoint.IsExternal = true;
+                // Keycloak's back-channel logout comes from its container through the host's gateway address
+                // (Docker Engine on Linux), not loopback: listen there too. This also exposes the app on this
+                // machine's network; the default (local stand-in) listens on loopback only.
+                if (reachableFromContainers) endpoint.TargetHost = "0.0.0.0";
             })
             .WithUrlForEndpoint("http", url => url.DisplayText = displayText);
+
+    // Docker Desktop (macOS, Windows) routes host.docker.internal to loopback for its containers itself.
+    private static bool KeycloakCallsBack(IdentityProvider identityProvider) =>
+        identityProvider.Choice.Kind == IdentityProviderKind.Keycloak && OperatingSystem.IsLinux();
 
     /// <summary>
     /// Identity:Authority, Identity:ClientId and Identity:ClientSecret for a web app signing users in. Unlike an

@@ -1,3 +1,4 @@
+using Polly.Timeout;
 using ShopAuthDemo.Partner.Shipping.Gateway;
 using ShopAuthDemo.ServiceDefaults.TokenManagement;
 
@@ -39,7 +40,8 @@ public sealed class ShippingWorker(ShippingGatewayClient gateway, ShippingSettin
 
             status.Succeeded(ready.Count);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TokenRequestException
+        // A gateway that does not answer in time (Polly's timeout) is one failed round too, not the end of the worker.
+        catch (Exception exception) when (exception is HttpRequestException or TokenRequestException or TimeoutRejectedException
                                           || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
         {
             // The reason only (a status code, "connection refused"): never a token or the secret.

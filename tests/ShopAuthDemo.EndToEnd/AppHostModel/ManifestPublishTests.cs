@@ -15,7 +15,8 @@ public sealed partial class ManifestPublishTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private static readonly string[] Services =
-        ["keycloak", "policy-api", "catalog-api", "payments-api", "orders-api", "gateway", "partner-shipping", "shop-web", "backoffice-web"];
+        ["keycloak", "policy-api", "catalog-api", "payments-api", "orders-api", "gateway", "partner-shipping", "shop-web", "backoffice-web",
+            "postgres", "redis", "keycloakdb", "catalogdb", "ordersdb", "paymentsdb", "policydb"];
 
     [Fact]
     public async Task The_manifest_has_every_resource_keycloak_in_production_shape_and_secrets_only_as_parameters()
@@ -35,6 +36,12 @@ public sealed partial class ManifestPublishTests
         Assert.Equal("xforwarded", keycloakEnv.GetProperty("KC_PROXY_HEADERS").GetString());
         Assert.Equal("true", keycloakEnv.GetProperty("KC_HEALTH_ENABLED").GetString());
         Assert.Equal(9000, keycloak.GetProperty("bindings").GetProperty("management").GetProperty("targetPort").GetInt32());
+        // A deployment scales out: Keycloak and the services on PostgreSQL, the replicas' shared state in Redis.
+        Assert.Equal("postgres", keycloakEnv.GetProperty("KC_DB").GetString());
+        Assert.EndsWith("/keycloakdb", keycloakEnv.GetProperty("KC_DB_URL").GetString(), StringComparison.Ordinal);
+        Assert.Equal("{postgres-password.value}", keycloakEnv.GetProperty("KC_DB_PASSWORD").GetString());
+        Assert.Equal("{ordersdb.connectionString}", resources.GetProperty("orders-api").GetProperty("env").GetProperty("ConnectionStrings__ordersdb").GetString());
+        Assert.Equal("{redis.connectionString}", resources.GetProperty("shop-web").GetProperty("env").GetProperty("ConnectionStrings__redis").GetString());
 
         // Every secret an environment variable carries is a reference to a secret parameter.
         var secretParameters = resources.EnumerateObject()

@@ -44,10 +44,10 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
         var clock = Stopwatch.StartNew();
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Identity:Provider={identityProvider}", $"Realm:WebAccessTokenLifespan={WebTokenLifespan.TotalSeconds:0}"],
+            [$"Identity:Provider={identityProvider}", $"Realm:WebAccessTokenLifespan={WebTokenLifespan.TotalSeconds:0}", .. StorageArguments],
             timeout.Token);
         WithoutTelemetryExport(builder);
-        WithFreshDatabases(builder);
+        if (StorageArguments.Contains("Storage:Mode=embedded")) WithFreshDatabases(builder);
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -66,6 +66,12 @@ public abstract class AppHostFixture(string identityProvider, string identityPro
 
         TimeToAllHealthy = clock.Elapsed;
     }
+
+    /// <summary>
+    /// Storage:Mode and what it needs. Embedded unless a suite says otherwise, also on a machine where a container
+    /// runtime answers: these suites test one replica of each service on SQLite files.
+    /// </summary>
+    protected virtual IEnumerable<string> StorageArguments => ["Storage:Mode=embedded"];
 
     /// <summary>
     /// How long the web apps' access tokens live in this run: short, so the browser tests see them renewed

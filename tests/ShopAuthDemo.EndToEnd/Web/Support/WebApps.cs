@@ -88,7 +88,7 @@ public sealed class WebApps(AppHostFixture appHost)
 
     // On a busy 2-core machine a click right after the circuit connected was once lost (CI, Web/SingleSignOnTests):
     // the button is clicked again until the cart counts it. A second item does no harm to any test.
-    private static async Task AddToCartAsync(IPage page, int productId)
+    public static async Task AddToCartAsync(IPage page, int productId)
     {
         var count = page.GetByTestId("cart-count");
         for (var attempt = 1; ; attempt++)

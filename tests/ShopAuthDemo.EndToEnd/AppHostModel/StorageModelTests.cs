@@ -1,0 +1,103 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ShopAuthDemo.EndToEnd.AppHostModel;
+
+/// <summary>
+/// What each storage mode puts in the app model, read without starting anything: the databases and Redis each
+/// service is given, the replicas, and Keycloak on PostgreSQL, also on machines that cannot run containers.
+/// </summary>
+public sealed class StorageModelTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private const string Server = "Host=127.0.0.1;Port=5432;Username=shop;Password=not-a-secret";
+
+    private static readonly string[] Replicated = ["catalog-api", "orders-api", "payments-api", "policy-api", "gateway", "shop-web", "backoffice-web"];
+
+    [Fact]
+    public async Task Servers_mode_gives_each_api_its_own_database_redis_to_every_replica_and_two_replicas()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["Identity:Provider=local", "Storage:Mode=servers", $"ConnectionStrings:postgres={Server}", "ConnectionStrings:redis=127.0.0.1:6379"],
+            Cancellation);
+        var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
+
+        foreach (var (service, database) in new[] { ("catalog-api", "catalogdb"), ("orders-api", "ordersdb"), ("payments-api", "paymentsdb"), ("policy-api", "policydb") })
+        {
+            var environment = await EnvironmentOf(projects[service]);
+            Assert.Equal($"{Server};Database={database}", environment[$"ConnectionStrings__{database}"]);
+            // Least privilege: a service is given its own database only.
+            Assert.Single(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && key.EndsWith("db", StringComparison.Ordinal));
+        }
+
+        foreach (var name in Replicated)
+        {
+            Assert.Equal(2, projects[name].GetReplicaCount());
+            Assert.Equal("127.0.0.1:6379", (await EnvironmentOf(projects[name]))["ConnectionStrings__redis"]);
+        }
+
+        // The identity provider's stand-in and the partner keep one instance (see the README on what they keep).
+        Assert.Equal(1, projects["identity-local"].GetReplicaCount());
+        Assert.Equal(1, projects["partner-shipping"].GetReplicaCount());
+
+        // Two replicas cannot share the realm's fixed port: Aspire's proxy listens on it and hands connections to them.
+        var shop = projects["shop-web"].Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+        Assert.True(shop.IsProxied);
+        Assert.Equal(7100, shop.Port);
+        Assert.Null(shop.TargetPort);
+    }
+
+    [Fact]
+    public async Task Embedded_mode_has_no_database_or_redis_and_one_of_each_web_app_on_its_fixed_port()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["Identity:Provider=local", "Storage:Mode=embedded"], Cancellation);
+        var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
+
+        Assert.DoesNotContain(builder.Resources, r => r.Name is "postgres" or "redis");
+        Assert.All(Replicated, name => Assert.Equal(1, projects[name].GetReplicaCount()));
+        var shop = projects["shop-web"].Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+        Assert.False(shop.IsProxied);
+        Assert.Equal(7100, shop.TargetPort);
+    }
+
+    [Fact]
+    public async Task Containers_mode_runs_keycloak_on_the_same_postgres_and_lets_it_call_the_web_apps_back()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["Identity:Provider=keycloak", "Storage:Mode=containers"], Cancellation);
+        var keycloak = builder.Resources.OfType<ContainerResource>().Single(r => r.Name == "keycloak");
+
+        Assert.Contains(builder.Resources, r => r.Name == "postgres" && r is ContainerResource);
+        Assert.Contains(builder.Resources, r => r.Name == "redis" && r is ContainerResource);
+        var environment = await EnvironmentOf(keycloak, DistributedApplicationOperation.Publish);
+        Assert.Equal("postgres", environment["KC_DB"]);
+        Assert.Equal("jdbc:postgresql://{postgres.bindings.tcp.host}:{postgres.bindings.tcp.targetPort}/keycloakdb", environment["KC_DB_URL"]);
+        Assert.Equal("{postgres-password.value}", environment["KC_DB_PASSWORD"]);
+
+        // Docker Engine on Linux does not resolve host.docker.internal: the container gets it mapped to the host's
+        // gateway, and the web apps listen beyond loopback so that back-channel logout reaches them.
+        if (OperatingSystem.IsLinux())
+        {
+            var arguments = new List<object>();
+            foreach (var callback in keycloak.Annotations.OfType<ContainerRuntimeArgsCallbackAnnotation>())
+                await callback.Callback(new ContainerRuntimeArgsCallbackContext(arguments, Cancellation));
+            Assert.Contains("--add-host=host.docker.internal:host-gateway", arguments.Select(a => a.ToString()));
+            var shop = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "shop-web")
+                .Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+            Assert.Equal("0.0.0.0", shop.TargetHost);
+        }
+    }
+
+    // Run: values as a service receives them (servers come from configuration). Publish: expressions, for containers
+    // whose addresses exist only once they run.
+    private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource,
+        DistributedApplicationOperation operation = DistributedApplicationOperation.Run) =>
+        (await ExecutionConfigurationBuilder.Create(resource)
+            .WithEnvironmentVariablesConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(operation), NullLogger.Instance, Cancellation))
+        .EnvironmentVariables.ToDictionary();
+}
