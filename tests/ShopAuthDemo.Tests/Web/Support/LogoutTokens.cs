@@ -25,7 +25,7 @@ public sealed class LogoutTokens : IDisposable
         configuration.SigningKeys.Add(SigningKey);
         var options = new OpenIdConnectOptions { ClientId = ClientId, Configuration = configuration };
         Validator = new LogoutTokenValidator(new IdentityProviderMetadata(new FixedOptions(options)),
-            new LogoutTokenReplayCache(TimeProvider.System), TimeProvider.System);
+            new InMemoryLogoutTokenReplayCache(TimeProvider.System), TimeProvider.System);
     }
 
     public RsaSecurityKey SigningKey { get; }
