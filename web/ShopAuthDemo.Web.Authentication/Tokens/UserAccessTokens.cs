@@ -33,9 +33,6 @@ public sealed class UserAccessTokens(
 
     public async Task<UserTokens?> PeekAsync(string? sessionKey) => (await sessions.FindAsync(sessionKey))?.Tokens;
 
-    // Shop.Web's IdentityPage still calls this from an async method; it should await PeekAsync instead.
-    public UserTokens? Peek(string? sessionKey) => PeekAsync(sessionKey).GetAwaiter().GetResult();
-
     private async Task<string> GetAsync(string sessionKey, string? rejectedAccessToken, CancellationToken cancellationToken)
     {
         var tokens = await CurrentAsync(sessionKey);
