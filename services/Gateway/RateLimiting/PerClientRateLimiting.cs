@@ -38,7 +38,8 @@ public static class PerClientRateLimiting
     private static FixedWindowRateLimiterOptions LocalWindow(RateLimitSettings settings) =>
         new() { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 };
 
-    // The multiplexer is the one ServiceDefaults registered for ConnectionStrings:redis.
+    // The multiplexer is the one ServiceDefaults registered for ConnectionStrings:redis, taken once per caller when its
+    // limiter is made. Redis keys: rl:fw:{caller} and rl:fw:{caller}:exp, gone when the window closes.
     private static RateLimitPartition<string> SharedBudget(string caller, RateLimitSettings settings, IServiceProvider services) =>
         RateLimitPartition.Get(caller, key => new SharedCallerBudget(
             new RedisFixedWindowRateLimiter<string>(key, new RedisFixedWindowRateLimiterOptions
