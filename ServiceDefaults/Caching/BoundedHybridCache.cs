@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,23 +15,27 @@ namespace ShopAuthDemo.ServiceDefaults.Caching;
 /// that grows memory until the process falls over. HybridCache itself has no bound on the number of entries;
 /// its memory cache does (SizeLimit, each entry's size set by HybridCache to its serialized bytes). The memory
 /// cache is this one's alone: a size limit on the application's shared IMemoryCache would make every other
-/// entry in it that carries no size throw.
+/// entry in it that carries no size throw. A second level (Redis, shared by the replicas) is there only when
+/// the caller brings one: HybridCache takes the IDistributedCache it finds in this container.
 /// </remarks>
 public sealed class BoundedHybridCache : IDisposable
 {
     private readonly ServiceProvider services;
 
-    public BoundedHybridCache(long sizeLimitBytes, TimeProvider timeProvider)
+    public BoundedHybridCache(
+        long sizeLimitBytes, TimeProvider timeProvider, IDistributedCache? sharedLevel = null, Action<IHybridCacheBuilder>? configure = null)
     {
-        services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton(timeProvider)
             .AddMemoryCache(memory =>
             {
                 memory.SizeLimit = sizeLimitBytes;
                 memory.TrackStatistics = true;
-            })
-            .AddHybridCache().Services
-            .BuildServiceProvider();
+            });
+        if (sharedLevel is not null) collection.AddSingleton(sharedLevel);
+        var hybrid = collection.AddHybridCache();
+        configure?.Invoke(hybrid);
+        services = collection.BuildServiceProvider();
         Cache = services.GetRequiredService<HybridCache>();
         Memory = (MemoryCache)services.GetRequiredService<IMemoryCache>();
     }

@@ -6,25 +6,26 @@ namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 // a factory that throws caches nothing, so the next caller tries again.
 //
 // HybridCache wants the entry's lifetime before the factory runs, but the lifetime is only known from
-// the token response. So the factory stores the entry itself, to live only until the token's RenewAt, and
-// tells HybridCache not to store the result again: an entry per user token (token exchange) must not
-// outlive its token, or fresh user tokens would pile up. Stored inside the factory, the entry is in place
-// before any caller holds the token, so no late store can put back a token that a caller has meanwhile
-// removed because the callee refused it. The real rule is still checked on every read with our
-// TimeProvider: an entry past its RenewAt is removed and fetched anew. (Two callers that both see the
-// same stale entry may each fetch once; neither ever gets an expired token.) Size: see AccessTokenStorage.
+// the token response. So the factory stores the entry itself, to live only until the token's RenewAt, in
+// memory and, in scale-out, in Redis (AccessTokenStorage), and tells HybridCache not to store the result
+// again: an entry per user token (token exchange) must not outlive its token, or fresh user tokens would
+// pile up. Stored inside the factory, the entry is in place before any caller holds the token, so no late
+// store can put back a token that a caller has meanwhile removed (from both levels) because the callee
+// refused it. The real rule is still checked on every read with our TimeProvider: an entry past its
+// RenewAt is removed and fetched anew. (Two callers that both see the same stale entry may each fetch
+// once; neither ever gets an expired token.) A replica that finds the token in Redis does not copy it into
+// memory, since the copy's lifetime would have to be fixed before reading it: it reads Redis on each call
+// until it fetches a token itself. Another replica's memory may still hold a token that a callee refused
+// here; it is refused there too, and that replica renews it the same way. Size: see AccessTokenStorage.
 public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider timeProvider, TokenManagementMetrics metrics)
 {
     private readonly HybridCache cache = storage.Cache;
 
     private static readonly TimeSpan MaximumEntryLifetime = TimeSpan.FromHours(1);
 
-    // Tokens stay in this process: a shared Redis would be one more place to steal them from.
-    private const HybridCacheEntryFlags InThisProcessOnly = HybridCacheEntryFlags.DisableDistributedCache;
-
     private static readonly HybridCacheEntryOptions StoredByTheFactory = new()
     {
-        Flags = InThisProcessOnly | HybridCacheEntryFlags.DisableLocalCacheWrite,
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
     public async Task<string> GetOrRequestAsync(
@@ -87,7 +88,6 @@ public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider ti
         {
             Expiration = kept,
             LocalCacheExpiration = kept,
-            Flags = InThisProcessOnly,
         }, cancellationToken: cancellationToken);
     }
 }

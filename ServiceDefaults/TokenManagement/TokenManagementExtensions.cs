@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShopAuthDemo.ServiceDefaults.SharedState;
 using ShopAuthDemo.ServiceDefaults.TokenManagement;
 
 namespace Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public static class TokenManagementExtensions
 
         builder.Services.AddHttpClient(HttpClientName);
         var cacheSizeLimit = AccessTokenStorage.SizeLimitFrom(builder.Configuration);
+        var sharedAcrossReplicas = SharedStateSettings.UsesRedis(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -29,7 +31,7 @@ public static class TokenManagementExtensions
             new TokenEndpointDiscovery(settings, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
         builder.Services.AddSingleton<TokenEndpointClient>();
         builder.Services.AddSingleton<TokenManagementMetrics>();
-        builder.Services.AddSingleton(services => new AccessTokenStorage(cacheSizeLimit, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => AccessTokenStorage.Create(services, cacheSizeLimit, sharedAcrossReplicas));
         builder.Services.AddSingleton<AccessTokenCache>();
         builder.Services.AddSingleton<ClientCredentialsTokens>();
         builder.Services.AddSingleton<TokenExchangeTokens>();

@@ -15,7 +15,8 @@ namespace ShopAuthDemo.ServiceDefaults.Policies.PolicyInformationPoint;
 /// </summary>
 public sealed class UserInfoSource : IDisposable
 {
-    // Countries and companies are personal data: kept in this process only, in a memory cache of their own with a bound.
+    // Countries and companies are personal data: kept in this process only, in a memory cache of their own with a bound;
+    // not in Redis even in scale-out: a second replica's one userinfo call per user is cheaper than personal data in a shared store.
     private const long CacheSizeLimitBytes = 5 * 1024 * 1024;
 
     private static readonly HybridCacheEntryFlags InThisProcessOnly = HybridCacheEntryFlags.DisableDistributedCache;

@@ -45,6 +45,10 @@ public sealed class GatewayHost : IAsyncDisposable
     public static GatewayHost WithRateLimitBehindProxy(int permitLimit, string proxy) =>
         new(permitLimit, new Dictionary<string, string> { ["Gateway:ForwardedHeaders:KnownProxies:0"] = proxy });
 
+    /// <summary>The same, as one replica in scale-out: the budgets in the Redis that <paramref name="redis"/> configures.</summary>
+    public static GatewayHost WithSharedRateLimit(int permitLimit, string redis) =>
+        new(permitLimit, new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis });
+
     /// <summary>The address the AppHost would configure; deliberately not the test server's own (localhost).</summary>
     public const string PublicUrl = "http://gateway.shop.test:7300";
 

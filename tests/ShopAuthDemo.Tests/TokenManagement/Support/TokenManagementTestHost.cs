@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using ShopAuthDemo.ServiceDefaults.SharedState;
 using ShopAuthDemo.ServiceDefaults.TokenManagement;
 
 namespace ShopAuthDemo.Tests.TokenManagement.Support;
@@ -20,9 +21,11 @@ public sealed class TokenManagementTestHost : IDisposable
 
     private readonly IHost _host;
 
-    // identityProvider: a real one (Identity.Local in-process) instead of the fake.
+    // identityProvider: a real one (Identity.Local in-process) instead of the fake. With ConnectionStrings:redis
+    // configured, a replica in scale-out: shared state as AddServiceDefaults adds it, under applicationName.
     public TokenManagementTestHost(
-        Action<Dictionary<string, string?>>? configure = null, string environment = "Development", HttpMessageHandler? identityProvider = null)
+        Action<Dictionary<string, string?>>? configure = null, string environment = "Development", HttpMessageHandler? identityProvider = null,
+        string? applicationName = null, Action<IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,10 +35,15 @@ public sealed class TokenManagementTestHost : IDisposable
         };
         configure?.Invoke(settings);
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = environment,
+            ApplicationName = applicationName,
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
         builder.Services.AddSingleton<TimeProvider>(Time);
+        if (SharedStateSettings.UsesRedis(builder.Configuration)) builder.AddSharedState();
 
         builder.AddTokenManagement();
 
@@ -51,6 +59,7 @@ public sealed class TokenManagementTestHost : IDisposable
         builder.Services.AddHttpClient(CatalogForUser, http => http.BaseAddress = new("http://catalog.test"))
             .AddTokenExchange("catalog-api")
             .ConfigurePrimaryHttpMessageHandler(() => Downstream);
+        configureServices?.Invoke(builder.Services);
 
         _host = builder.Build();
     }
