@@ -28,7 +28,9 @@ public sealed class StorageModelTests
         foreach (var (service, database) in new[] { ("catalog-api", "catalogdb"), ("orders-api", "ordersdb"), ("payments-api", "paymentsdb"), ("policy-api", "policydb") })
         {
             var environment = await EnvironmentOf(projects[service]);
-            Assert.Equal($"{Server};Database={database}", environment[$"ConnectionStrings__{database}"]);
+            Assert.Equal($"{{{database}.connectionString}}", environment[$"ConnectionStrings__{database}"]);
+            var connectionString = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == database);
+            Assert.Equal($"{Server};Database={database}", await connectionString.GetConnectionStringAsync(Cancellation));
             // Least privilege: a service is given its own database only.
             Assert.Single(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && key.EndsWith("db", StringComparison.Ordinal));
         }
@@ -36,7 +38,7 @@ public sealed class StorageModelTests
         foreach (var name in Replicated)
         {
             Assert.Equal(2, projects[name].GetReplicaCount());
-            Assert.Equal("127.0.0.1:6379", (await EnvironmentOf(projects[name]))["ConnectionStrings__redis"]);
+            Assert.Equal("{redis.connectionString}", (await EnvironmentOf(projects[name]))["ConnectionStrings__redis"]);
         }
 
         // The identity provider's stand-in and the partner keep one instance (see the README on what they keep).
@@ -73,7 +75,7 @@ public sealed class StorageModelTests
 
         Assert.Contains(builder.Resources, r => r.Name == "postgres" && r is ContainerResource);
         Assert.Contains(builder.Resources, r => r.Name == "redis" && r is ContainerResource);
-        var environment = await EnvironmentOf(keycloak, DistributedApplicationOperation.Publish);
+        var environment = await EnvironmentOf(keycloak);
         Assert.Equal("postgres", environment["KC_DB"]);
         Assert.Equal("jdbc:postgresql://{postgres.bindings.tcp.host}:{postgres.bindings.tcp.targetPort}/keycloakdb", environment["KC_DB_URL"]);
         Assert.Equal("{postgres-password.value}", environment["KC_DB_PASSWORD"]);
@@ -92,12 +94,10 @@ public sealed class StorageModelTests
         }
     }
 
-    // Run: values as a service receives them (servers come from configuration). Publish: expressions, for containers
-    // whose addresses exist only once they run.
-    private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource,
-        DistributedApplicationOperation operation = DistributedApplicationOperation.Run) =>
+    // Publish mode: values stay expressions ({resource.connectionString}), so nothing has to run to read them.
+    private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource) =>
         (await ExecutionConfigurationBuilder.Create(resource)
             .WithEnvironmentVariablesConfig()
-            .BuildAsync(new DistributedApplicationExecutionContext(operation), NullLogger.Instance, Cancellation))
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, Cancellation))
         .EnvironmentVariables.ToDictionary();
 }
