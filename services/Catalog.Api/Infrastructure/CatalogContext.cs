@@ -3,7 +3,8 @@ using ShopAuthDemo.Catalog.Api.Model;
 
 namespace ShopAuthDemo.Catalog.Api.Infrastructure;
 
-public sealed class CatalogContext(DbContextOptions<CatalogContext> options) : DbContext(options)
+// Abstract: the engine is chosen at start, as one of the subclasses in CatalogEngines.cs.
+public abstract class CatalogContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
 

@@ -1,9 +1,21 @@
+using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Catalog.Api.Model;
 
 namespace ShopAuthDemo.Catalog.Api.Infrastructure;
 
 public static class CatalogSeed
 {
+    // Only into an empty catalog, so price changes survive restarts. Runs inside the seed's lock (DatabaseSeed), so
+    // two replicas starting at once seed one catalog.
+    public static async Task SeedAsync(CatalogContext catalog, CancellationToken cancellationToken)
+    {
+        if (!await catalog.Products.AnyAsync(cancellationToken))
+        {
+            catalog.Products.AddRange(Products());
+            await catalog.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public static IReadOnlyList<Product> Products() =>
     [
         new() { Name = "Espresso beans 1 kg", Description = "Dark roast, single origin.", Price = 24.90m, Category = "Coffee" },

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Orders.Api.AccessDecisions;
 using ShopAuthDemo.Orders.Api.Authorization;
 using ShopAuthDemo.Orders.Api.Downstream;
@@ -14,11 +13,8 @@ public static class ApplicationServicesExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // A file, not :memory:, so orders survive a restart.
-        var connectionString = builder.Configuration.GetConnectionString("ordersdb")
-            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "orders.db")}";
-        builder.Services.AddDbContext<OrdersContext>(options => options.UseSqlite(connectionString));
-        builder.Services.AddHostedService<OrdersDatabaseInitializer>();
+        // PostgreSQL when the AppHost scales out, else a SQLite file, so orders survive a restart.
+        builder.AddServiceDatabase<OrdersContext, SqliteOrdersContext, PostgreSqlOrdersContext>("ordersdb", defaultSqliteFile: "orders.db");
 
         // Service to service: orders-api asks the catalog for prices as itself (client credentials).
         builder.Services.AddHttpClient<CatalogClient>().CallsInternalService("catalog-api")

@@ -4,7 +4,8 @@ using ShopAuthDemo.Orders.Api.Model;
 
 namespace ShopAuthDemo.Orders.Api.Infrastructure;
 
-public sealed class OrdersContext(DbContextOptions<OrdersContext> options) : DbContext(options)
+// Abstract: the engine is chosen at start, as one of the subclasses in OrdersEngines.cs.
+public abstract class OrdersContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Order> Orders => Set<Order>();
 

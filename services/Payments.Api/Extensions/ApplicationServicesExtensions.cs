@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Payments.Api.Authorization;
 using ShopAuthDemo.Payments.Api.Infrastructure;
 
@@ -8,12 +7,10 @@ public static class ApplicationServicesExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // A file, not :memory:, so payments (and their idempotency) survive a restart.
-        var connectionString = builder.Configuration.GetConnectionString("paymentsdb")
-            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "payments.db")}";
-
-        builder.Services.AddDbContext<PaymentsContext>(options => options.UseSqlite(connectionString));
-        builder.Services.AddHostedService<PaymentsDatabaseInitializer>();
+        // PostgreSQL when the AppHost scales out, else a SQLite file, so payments (and their idempotency)
+        // survive a restart.
+        builder.AddServiceDatabase<PaymentsContext, SqlitePaymentsContext, PostgreSqlPaymentsContext>(
+            "paymentsdb", defaultSqliteFile: "payments.db");
 
         builder.Services.AddPeerServiceAuthorization();
         builder.Services.AddAuthorizationBuilder().AddPaymentsPolicies();

@@ -3,7 +3,8 @@ using ShopAuthDemo.Payments.Api.Model;
 
 namespace ShopAuthDemo.Payments.Api.Infrastructure;
 
-public sealed class PaymentsContext(DbContextOptions<PaymentsContext> options) : DbContext(options)
+// Abstract: the engine is chosen at start, as one of the subclasses in PaymentsEngines.cs.
+public abstract class PaymentsContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Payment> Payments => Set<Payment>();
 

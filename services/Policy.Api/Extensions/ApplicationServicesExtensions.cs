@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAuthDemo.Policy.Api.Authorization;
 using ShopAuthDemo.Policy.Api.Infrastructure;
@@ -13,11 +12,9 @@ public static class ApplicationServicesExtensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // A file, not :memory:, so the rules and their audit log survive a restart.
-        var connectionString = builder.Configuration.GetConnectionString("policydb")
-            ?? $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "policy.db")}";
-        builder.Services.AddDbContext<PolicyContext>(options => options.UseSqlite(connectionString));
-        builder.Services.AddHostedService<PolicyDatabaseInitializer>();
+        // PostgreSQL when the AppHost scales out, else a SQLite file, so the rules and their audit log survive a restart.
+        builder.AddServiceDatabase<PolicyContext, SqlitePolicyContext, PostgreSqlPolicyContext>(
+            "policydb", defaultSqliteFile: "policy.db", seed: RuleSeed.SeedAsync);
         builder.Services.AddHealthChecks().AddCheck<PolicyDatabaseHealthCheck>("policy-database");
 
         builder.Services.ConfigureHttpJsonOptions(json => RuleJson.Configure(json.SerializerOptions));

@@ -5,7 +5,8 @@ using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
 namespace ShopAuthDemo.Policy.Api.Infrastructure;
 
-public sealed class PolicyContext(DbContextOptions<PolicyContext> options) : DbContext(options)
+// Abstract: the engine is chosen at start, as one of the subclasses in PolicyEngines.cs.
+public abstract class PolicyContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<StoredRule> Rules => Set<StoredRule>();
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Policy.Api.Rules;
 using ShopAuthDemo.ServiceDefaults.Policies.Rules;
 
@@ -6,6 +7,29 @@ namespace ShopAuthDemo.Policy.Api.Infrastructure;
 /// <summary>The rules of a new installation: one of each kind, so every decision path can be tried.</summary>
 public static class RuleSeed
 {
+    // The version row exists exactly when the rules were seeded: seeding only then keeps an admin's changes (even
+    // deleting every rule, were that possible) across restarts. Runs inside the seed's lock (DatabaseSeed), so two
+    // replicas starting at once seed one rule set.
+    public static async Task SeedAsync(PolicyContext policy, CancellationToken cancellationToken)
+    {
+        if (await policy.Versions.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        policy.Rules.AddRange(Rules());
+        policy.Versions.Add(new RulesVersion { Version = 1 });
+        await policy.SaveChangesAsync(cancellationToken);
+
+        if (policy.Database.IsNpgsql())
+        {
+            // The seed brings its own ids, which a PostgreSQL identity column does not count: move it past them,
+            // or the first rule an admin creates would collide with rule 1.
+            await policy.Database.ExecuteSqlRawAsync(
+                """SELECT setval(pg_get_serial_sequence('"Rules"', 'Id'), (SELECT MAX("Id") FROM "Rules"))""", cancellationToken);
+        }
+    }
+
     public static IReadOnlyList<StoredRule> Rules() =>
     [
         new()

@@ -42,7 +42,17 @@ public sealed class RuleStore(PolicyContext policy, TimeProvider clock, ILogger<
     public Task<AccessRule?> SetEnabledAsync(int id, bool enabled, RuleAuthor author, CancellationToken cancellationToken) =>
         ChangeAsync(id, enabled ? RuleChanges.Enabled : RuleChanges.Disabled, rule => rule.Enabled = enabled, author, cancellationToken);
 
-    private async Task<AccessRule?> ChangeAsync(
+    // On PostgreSQL, Aspire's client retries a transient failure, which an explicit transaction must allow for:
+    // the execution strategy runs the whole transaction again, from a clean change tracker. (SQLite's never retries.)
+    private Task<AccessRule?> ChangeAsync(
+        int? id, string change, Action<StoredRule> apply, RuleAuthor author, CancellationToken cancellationToken) =>
+        policy.Database.CreateExecutionStrategy().ExecuteAsync(async attemptCancellation =>
+        {
+            policy.ChangeTracker.Clear();
+            return await ChangeOnceAsync(id, change, apply, author, attemptCancellation);
+        }, cancellationToken);
+
+    private async Task<AccessRule?> ChangeOnceAsync(
         int? id, string change, Action<StoredRule> apply, RuleAuthor author, CancellationToken cancellationToken)
     {
         await using var transaction = await policy.Database.BeginTransactionAsync(cancellationToken);

@@ -51,7 +51,7 @@ public sealed class PaymentsPersistenceTests
             Status = PaymentStatus.Captured,
         });
         await using var payments = PaymentsApiHost.WithServices(services =>
-            services.ConfigureDbContext<PaymentsContext>(options => options.AddInterceptors(rival)));
+            services.ConfigureDbContext<SqlitePaymentsContext>(options => options.AddInterceptors(rival)));
 
         var response = await payments.As(PaymentCallers.Alice).PostAsJsonAsync("/api/payments", new { orderId, amount = 24.90m }, Cancellation);
 
@@ -107,9 +107,9 @@ public sealed class PaymentsPersistenceTests
         {
             if (Interlocked.Exchange(ref fired, 1) == 0)
             {
-                var options = new DbContextOptionsBuilder<PaymentsContext>()
+                var options = new DbContextOptionsBuilder<SqlitePaymentsContext>()
                     .UseSqlite(eventData.Context!.Database.GetConnectionString()).Options;
-                await using var rival = new PaymentsContext(options);
+                await using var rival = new SqlitePaymentsContext(options);
                 rival.Payments.Add(payment);
                 await rival.SaveChangesAsync(cancellationToken);
             }
