@@ -29,6 +29,10 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILog
         {
             await SqliteFile.PrepareAsync(database, logger, cancellationToken);
         }
+        else
+        {
+            await PostgreSqlDatabase.EnsureExistsAsync(database, cancellationToken);
+        }
 
         await database.MigrateAsync(cancellationToken);
         if (scope.ServiceProvider.GetService<DatabaseSeed<TContext>>() is { } seed)

@@ -58,6 +58,27 @@ public sealed class PostgreSqlDatabaseTests
         }
     }
 
+    // Storage:Mode=servers: the AppHost names a database on the server that nobody has created yet.
+    [Fact]
+    public async Task Two_replicas_starting_at_once_create_a_missing_database_and_both_start()
+    {
+        await using var database = TemporaryPostgreSqlDatabase.NotYetCreated();
+
+        var replicas = await Task.WhenAll(
+            Task.Run(() => ServiceDatabases.Catalog.StartAsync(database.ConnectionString), Ct),
+            Task.Run(() => ServiceDatabases.Catalog.StartAsync(database.ConnectionString), Ct));
+
+        try
+        {
+            Assert.Equal(CatalogSeed.Products().Count,
+                await ServiceDatabases.Catalog.QueryAsync(replicas[1], c => ((CatalogContext)c).Products.CountAsync(Ct)));
+        }
+        finally
+        {
+            foreach (var replica in replicas) replica.Dispose();
+        }
+    }
+
     // Through RuleStore: its explicit transaction runs inside the execution strategy of Aspire's retrying client,
     // and the identity column was moved past the seed's own ids.
     [Fact]

@@ -21,6 +21,9 @@ public sealed class TemporaryPostgreSqlDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A name for a database that does not exist yet: the service must create it (Storage:Mode=servers).</summary>
+    public static TemporaryPostgreSqlDatabase NotYetCreated() => new(SharedServers.PostgreSql);
+
     public async ValueTask DisposeAsync()
     {
         // Pooled connections keep the database in use.
