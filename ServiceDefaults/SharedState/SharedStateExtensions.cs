@@ -26,6 +26,8 @@ public static class SharedStateExtensions
         // Aspire's client: one multiplexer, health check, traces; ConnectionStrings:redis from the AppHost.
         builder.AddRedisClient(SharedStateSettings.RedisConnectionName);
 
+        // Stored as Redis has it: unencrypted XML. In production protect the keys at rest (ProtectKeysWithCertificate,
+        // a KMS) and give each app a Redis ACL user limited to its own keys; here every app shares one Redis password.
         RedisKey keyRing = $"data-protection:{applicationName}";
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IConnectionMultiplexer>((options, redis) =>

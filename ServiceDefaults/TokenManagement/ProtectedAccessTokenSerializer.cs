@@ -7,8 +7,10 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 
 // How a token is written to Redis: encrypted and signed with this service's data-protection key ring, which only
-// its own replicas share (one ring per application name). Least privilege: anyone else who reads the cache, another
-// service included, sees bytes it can neither read nor alter, so each service can present only its own tokens.
+// its own replicas use (one ring per application name), so another service's code cannot read it through its own
+// data protection. The ring itself is in the same Redis, unencrypted: this protects a copy of the cached values
+// (a backup, a MONITOR dump), not against whoever holds the Redis password. Production: protect the keys at rest
+// (ProtectKeysWithCertificate or a KMS) and give each app a Redis ACL user limited to its own keys.
 public sealed class ProtectedAccessTokenSerializer(IDataProtectionProvider dataProtection) : IHybridCacheSerializer<CachedAccessToken>
 {
     public const string Purpose = "ShopAuthDemo.TokenManagement.AccessTokens";

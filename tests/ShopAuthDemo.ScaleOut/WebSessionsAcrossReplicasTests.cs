@@ -91,7 +91,8 @@ public sealed class WebSessionsAcrossReplicasTests(ScaleOutAppHost appHost, Chro
         for (var request = 0; request < 6; request++)
         {
             using var orders = await WebApps.GetShopOrdersWithCookieAsync(shopCookie);
-            Assert.NotEqual(HttpStatusCode.OK, orders.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, orders.StatusCode);
+            Assert.Contains("/authentication/login", orders.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         }
     }
 }

@@ -53,6 +53,9 @@ public sealed class ScaleOutAppHost() : AppHostFixture("local", "identity-local"
         _servers = await SharedServers.FindOrStartAsync();
         if (_servers.Missing is not null)
         {
+            // In CI the servers are part of the run: their absence is a failure, not a skip.
+            if (Environment.GetEnvironmentVariable("SHOPAUTHDEMO_REQUIRE_SHARED_SERVERS") == "1")
+                throw new InvalidOperationException(_servers.Missing);
             SkipReason = _servers.Missing;
             return;
         }
@@ -78,9 +81,14 @@ public sealed class ScaleOutAppHost() : AppHostFixture("local", "identity-local"
     public NpgsqlConnection OpenDatabase(string name) =>
         new(new NpgsqlConnectionStringBuilder(Servers.Postgres) { Database = name }.ConnectionString);
 
-    // What an earlier run on the same servers left: its orders, rules, sessions and cached tokens.
+    // What an earlier run on the same servers left: its orders, rules, sessions and cached tokens. Only on this machine's
+    // loopback (the throwaway servers), never on a server someone pointed the variables at by mistake.
     private async Task EmptyAsync()
     {
+        var host = new NpgsqlConnectionStringBuilder(Servers.Postgres).Host;
+        if (host is not ("127.0.0.1" or "localhost") || !Servers.Redis!.StartsWith("127.0.0.1:", StringComparison.Ordinal))
+            throw new InvalidOperationException("The scale-out suite empties its servers first: it runs only against PostgreSQL and Redis on 127.0.0.1.");
+
         await using (var server = OpenDatabase("postgres"))
         {
             await server.OpenAsync();

@@ -12,13 +12,7 @@ public static class RedisServer
     public const string Variable = "SHOPAUTHDEMO_REDIS";
 
     /// <summary>The configuration string, or skips the calling test when none is given.</summary>
-    public static string Require()
-    {
-        var configuration = Environment.GetEnvironmentVariable(Variable);
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(configuration),
-            $"No Redis to test against: set {Variable} (bash .ci/shared-servers start prints it).");
-        return configuration!;
-    }
+    public static string Require() => SharedServers.Redis;
 
     /// <summary>A name no other test (or earlier run) uses, for key prefixes and application names.</summary>
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}";

@@ -7,8 +7,9 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 
 /// <summary>
 /// A session as it rests outside this process: serialized, then encrypted and signed with the app's
-/// data-protection key ring (shared by its replicas). Whoever can read the store sees no token and no claim;
-/// whoever can write it cannot forge a session without the keys.
+/// data-protection key ring (shared by its replicas). Whoever reads a copy of the stored values sees no token and no
+/// claim, and cannot forge a session without the keys. The key ring is in the same Redis (see ServiceDefaults/SharedState):
+/// whoever holds the Redis password holds the keys too, unless they are protected at rest and Redis access is split per app.
 /// </summary>
 public sealed class ProtectedSessionFormat(IDataProtectionProvider dataProtection)
 {
@@ -20,7 +21,10 @@ public sealed class ProtectedSessionFormat(IDataProtectionProvider dataProtectio
         session.Key, TicketSerializer.Default.Serialize(session.Ticket), session.Tokens,
         session.IdentityProviderSessionId, session.Subject, session.ExpiresAt)));
 
-    /// <returns>Null when the value cannot be read (the key ring lost its key): the browser is simply signed out.</returns>
+    /// <returns>
+    /// Null when the value cannot be read (the key ring lost its key, or a session stored by an older version of this
+    /// record): the browser is simply signed out, never answered with a 500.
+    /// </returns>
     public UserSession? Unprotect(byte[] protectedSession)
     {
         Stored? stored;
@@ -28,7 +32,7 @@ public sealed class ProtectedSessionFormat(IDataProtectionProvider dataProtectio
         {
             stored = JsonSerializer.Deserialize<Stored>(_protector.Unprotect(protectedSession));
         }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or JsonException)
         {
             return null;
         }

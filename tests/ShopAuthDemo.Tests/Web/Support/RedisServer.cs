@@ -12,13 +12,7 @@ public static class RedisServer
     public const string Variable = "SHOPAUTHDEMO_REDIS";
 
     /// <summary>The StackExchange.Redis configuration string; skips the test when none is set.</summary>
-    public static string Configuration()
-    {
-        var configuration = Environment.GetEnvironmentVariable(Variable);
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(configuration),
-            $"{Variable} is not set: no Redis to test against (CI sets it; locally run `bash .ci/shared-servers start`).");
-        return configuration!;
-    }
+    public static string Configuration() => ShopAuthDemo.Tests.Support.SharedServers.Redis;
 
     /// <summary>One replica's own connection, as each process of a scaled-out app has.</summary>
     public static async Task<ConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(Configuration());
