@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.SharedState;
 using ShopAuthDemo.Web.Authentication.BackchannelLogout;
 using ShopAuthDemo.Web.Authentication.Circuits;
 using ShopAuthDemo.Web.Authentication.Configuration;
@@ -47,13 +48,12 @@ public static class WebAuthenticationExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
-        services.AddSingleton<UserSessionStore>();
+        AddSessionStore(services, builder);
         services.AddSingleton<ServerSideTicketStore>();
         services.AddSingleton<SessionEnd>();
         services.AddSingleton<IdentityProviderMetadata>();
         services.AddSingleton<UserTokenClient>();
         services.AddSingleton<UserAccessTokens>();
-        services.AddSingleton<LogoutTokenReplayCache>();
         services.AddSingleton<LogoutTokenValidator>();
         services.AddHttpClient(UserTokenClient.HttpClientName);
 
@@ -73,6 +73,24 @@ public static class WebAuthenticationExtensions
         services.AddAuthorization();
 
         return builder;
+    }
+
+    // Where the sessions and the accepted logout tokens live: in Redis when the AppHost references one, so
+    // that every replica sees them alike; otherwise in this process (one replica).
+    private static void AddSessionStore(IServiceCollection services, IHostApplicationBuilder builder)
+    {
+        if (!SharedStateSettings.UsesRedis(builder.Configuration))
+        {
+            services.AddSingleton<IUserSessionStore, InMemoryUserSessionStore>();
+            services.AddSingleton<ILogoutTokenReplayCache, InMemoryLogoutTokenReplayCache>();
+            return;
+        }
+
+        // IConnectionMultiplexer and the app's shared data-protection key ring come from AddServiceDefaults.
+        services.AddSingleton(RedisSessionKeys.ForApplication(builder.Environment.ApplicationName));
+        services.AddSingleton<ProtectedSessionFormat>();
+        services.AddSingleton<IUserSessionStore, RedisUserSessionStore>();
+        services.AddSingleton<ILogoutTokenReplayCache, RedisLogoutTokenReplayCache>();
     }
 
     /// <summary>Sends the signed-in user's access token (renewed when due) with every request of this client.</summary>

@@ -12,12 +12,12 @@ namespace ShopAuthDemo.Tests.Web;
 public sealed class ServerSideSessionTests
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T10:00:00Z"));
-    private readonly UserSessionStore _sessions;
+    private readonly InMemoryUserSessionStore _sessions;
     private readonly ServerSideTicketStore _tickets;
 
     public ServerSideSessionTests()
     {
-        _sessions = new UserSessionStore(_time, NullLogger<UserSessionStore>.Instance);
+        _sessions = new InMemoryUserSessionStore(_time, NullLogger<InMemoryUserSessionStore>.Instance);
         _tickets = new ServerSideTicketStore(_sessions,
             new SessionEnd(_sessions, UnreachableIdentityProvider.Client(), NullLogger<SessionEnd>.Instance),
             _time, NullLogger<ServerSideTicketStore>.Instance);
@@ -31,8 +31,8 @@ public sealed class ServerSideSessionTests
         var ticket = await _tickets.RetrieveAsync(key);
 
         Assert.Null(ticket!.Properties.GetTokenValue("access_token"));
-        Assert.Equal("access-token-of-alice-id", _sessions.Find(key)!.Tokens!.AccessToken);
-        Assert.Equal(_time.GetUtcNow().AddMinutes(5), _sessions.Find(key)!.Tokens!.ExpiresAt);
+        Assert.Equal("access-token-of-alice-id", (await _sessions.FindAsync(key))!.Tokens!.AccessToken);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(5), (await _sessions.FindAsync(key))!.Tokens!.ExpiresAt);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class ServerSideSessionTests
         var first = await _tickets.StoreAsync(Ticket("alice-id", "sid-1"));
         var second = await _tickets.StoreAsync(Ticket("alice-id", "sid-2"));
 
-        var ended = _sessions.EndForIdentityProvider("sid-1", "alice-id");
+        var ended = await _sessions.EndForIdentityProviderAsync("sid-1", "alice-id");
 
         Assert.Single(ended);
         Assert.Null(await _tickets.RetrieveAsync(first));
@@ -55,7 +55,7 @@ public sealed class ServerSideSessionTests
         var second = await _tickets.StoreAsync(Ticket("alice-id", "sid-2"));
         var bobs = await _tickets.StoreAsync(Ticket("bob-id", "sid-3"));
 
-        _sessions.EndForIdentityProvider(sid: null, sub: "alice-id");
+        await _sessions.EndForIdentityProviderAsync(sid: null, sub: "alice-id");
 
         Assert.Null(await _tickets.RetrieveAsync(first));
         Assert.Null(await _tickets.RetrieveAsync(second));

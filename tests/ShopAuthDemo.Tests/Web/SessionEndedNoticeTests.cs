@@ -28,8 +28,8 @@ public sealed class SessionEndedNoticeTests
         await using var host = await WebSignInHost.StartAsync();
         await host.SignInAsync("alice");
         // The session, with an access token due for renewal; the recorder refuses every refresh (invalid_grant).
-        var session = host.Sessions.EndForIdentityProvider(sid: null, sub: "alice-id").Single();
-        host.Sessions.Save(session with { Tokens = session.Tokens! with { ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) } });
+        var session = (await host.Sessions.EndForIdentityProviderAsync(sid: null, sub: "alice-id")).Single();
+        await host.Sessions.SaveAsync(session with { Tokens = session.Tokens! with { ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) } });
         var tokens = host.Services.GetRequiredService<UserAccessTokens>();
 
         var ended = await Assert.ThrowsAsync<SessionEndedException>(

@@ -32,8 +32,8 @@ public sealed class SignInOverExistingSessionTests : IAsyncLifetime
         Assert.Equal("bob bob-id sid-of-bob access-token-of-bob", await _host.WhoAsync(bobs));
         Assert.Null(await _host.WhoAsync(alices));
         Assert.Equal(["refresh-token-of-alice"], _host.Revoked);
-        Assert.Single(_host.Sessions.EndForIdentityProvider(sid: null, sub: "bob-id"));
-        Assert.Empty(_host.Sessions.EndForIdentityProvider(sid: null, sub: "alice-id"));
+        Assert.Single(await _host.Sessions.EndForIdentityProviderAsync(sid: null, sub: "bob-id"));
+        Assert.Empty(await _host.Sessions.EndForIdentityProviderAsync(sid: null, sub: "alice-id"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SignInOverExistingSessionTests : IAsyncLifetime
     {
         var bobs = await _host.SignInAsync("bob", existingCookie: await _host.SignInAsync("alice"));
 
-        _host.Sessions.EndForIdentityProvider("sid-of-bob", "bob-id");
+        await _host.Sessions.EndForIdentityProviderAsync("sid-of-bob", "bob-id");
 
         Assert.Null(await _host.WhoAsync(bobs));
     }

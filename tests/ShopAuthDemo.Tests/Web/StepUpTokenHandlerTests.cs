@@ -46,8 +46,8 @@ public sealed class StepUpTokenHandlerTests
     {
         var time = TimeProvider.System;
         var now = time.GetUtcNow();
-        var sessions = new UserSessionStore(time, NullLogger<UserSessionStore>.Instance);
-        sessions.Save(new UserSession("session-key", new AuthenticationTicket(new ClaimsPrincipal(), "Cookies"),
+        var sessions = new InMemoryUserSessionStore(time, NullLogger<InMemoryUserSessionStore>.Instance);
+        await sessions.SaveAsync(new UserSession("session-key", new AuthenticationTicket(new ClaimsPrincipal(), "Cookies"),
             new UserTokens("access-token-of-alice", "refresh-token-of-alice", null, now, now.AddMinutes(5)), "sid", "alice-id", now.AddHours(1)));
         // The identity provider cannot be reached: a renewal keeps the (still valid) token, and says so in the log.
         var identityProvider = UnreachableIdentityProvider.Client();

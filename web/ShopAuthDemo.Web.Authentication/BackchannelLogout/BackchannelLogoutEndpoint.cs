@@ -23,7 +23,7 @@ public static class BackchannelLogoutEndpoint
             .WithTags("Authentication");
 
     public static async Task<IResult> HandleAsync(HttpContext context, LogoutTokenValidator validator,
-        UserSessionStore sessions, ILoggerFactory loggers)
+        IUserSessionStore sessions, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BackchannelLogoutEndpoint));
         context.Response.Headers.CacheControl = "no-store";
@@ -39,7 +39,7 @@ public static class BackchannelLogoutEndpoint
             return TypedResults.BadRequest(new { error = "invalid_request", error_description = result.Error });
         }
 
-        var ended = sessions.EndForIdentityProvider(result.Sid, result.Sub);
+        var ended = await sessions.EndForIdentityProviderAsync(result.Sid, result.Sub);
         logger.LogInformation("Back-channel logout for session {Sid} of {Sub}: {Count} local session(s) ended",
             result.Sid, result.Sub, ended.Count);
         return TypedResults.Ok();

@@ -9,7 +9,7 @@ namespace ShopAuthDemo.Web.Authentication.BackchannelLogout;
 /// Checks a logout token as OpenID Connect Back-Channel Logout 1.0 (section 2.6) asks. Anyone can POST to
 /// /backchannel-logout, so without these checks anyone could sign any user out of this app.
 /// </summary>
-public sealed class LogoutTokenValidator(IdentityProviderMetadata metadata, LogoutTokenReplayCache replays, TimeProvider time)
+public sealed class LogoutTokenValidator(IdentityProviderMetadata metadata, ILogoutTokenReplayCache replays, TimeProvider time)
 {
     public const string BackchannelLogoutEvent = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -32,7 +32,7 @@ public sealed class LogoutTokenValidator(IdentityProviderMetadata metadata, Logo
             if (!signature.IsValid) return Refused(signature);
         }
 
-        return ValidateClaims((JsonWebToken)signature.SecurityToken);
+        return await ValidateClaimsAsync((JsonWebToken)signature.SecurityToken);
     }
 
     // Signature (the identity provider's JWKS), issuer, audience = this client, algorithm, expiry if present.
@@ -51,7 +51,7 @@ public sealed class LogoutTokenValidator(IdentityProviderMetadata metadata, Logo
         });
     }
 
-    private LogoutTokenValidationResult ValidateClaims(JsonWebToken token)
+    private async Task<LogoutTokenValidationResult> ValidateClaimsAsync(JsonWebToken token)
     {
         // An ID token or access token (same issuer, same key, maybe the same audience) is not a logout token.
         if (!token.TryGetPayloadValue<JsonElement>("events", out var events)
@@ -78,7 +78,7 @@ public sealed class LogoutTokenValidator(IdentityProviderMetadata metadata, Logo
 
         if (string.IsNullOrEmpty(token.Id))
             return LogoutTokenValidationResult.Invalid("The token has no id (jti).");
-        if (!replays.TryRemember(token.Id, issuedAt + MaximumAge + ClockSkew))
+        if (!await replays.TryRememberAsync(token.Id, issuedAt + MaximumAge + ClockSkew))
             return LogoutTokenValidationResult.Invalid("This logout token was already used (replay).");
 
         return LogoutTokenValidationResult.Valid(string.IsNullOrEmpty(sid) ? null : sid, string.IsNullOrEmpty(sub) ? null : sub);

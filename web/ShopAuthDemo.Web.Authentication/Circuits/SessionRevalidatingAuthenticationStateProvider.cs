@@ -10,14 +10,14 @@ namespace ShopAuthDemo.Web.Authentication.Circuits;
 /// few seconds that the session still exists, so a page left open shows "signed out" soon after a logout
 /// in another app (back-channel logout) instead of acting for a user who is gone.
 /// </summary>
-internal sealed class SessionRevalidatingAuthenticationStateProvider(UserSessionStore sessions, ILoggerFactory loggerFactory)
+internal sealed class SessionRevalidatingAuthenticationStateProvider(IUserSessionStore sessions, ILoggerFactory loggerFactory)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(10);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var key = authenticationState.User.FindFirst(SessionClaimTypes.SessionKey)?.Value;
-        return Task.FromResult(key is null || sessions.Find(key) is not null);
+        return key is null || await sessions.FindAsync(key) is not null;
     }
 }

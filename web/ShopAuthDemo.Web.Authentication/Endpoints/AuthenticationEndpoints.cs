@@ -23,7 +23,7 @@ public static class AuthenticationEndpoints
     public static IEndpointRouteBuilder MapWebAuthenticationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/authentication").WithTags("Authentication");
-        group.MapGet("/login", Login).AllowAnonymous();
+        group.MapGet("/login", LoginAsync).AllowAnonymous();
         // POST with an antiforgery token only (binding a form field makes the antiforgery middleware check
         // it): a GET logout would let any web page sign our users out with an <img> tag (logout CSRF).
         group.MapPost("/logout", LogoutAsync).AllowAnonymous();
@@ -37,7 +37,7 @@ public static class AuthenticationEndpoints
     /// in within that time (OIDC <c>max_age</c>), so this challenges even over a live session. From someone
     /// else's link it can do no more than ask the user for her own password, or renew her own session.
     /// </param>
-    public static IResult Login(string? returnUrl, [FromQuery(Name = StepUpSignIn.MaxAgeParameter)] string? maxAge, HttpContext context, UserSessionStore sessions)
+    public static async Task<IResult> LoginAsync(string? returnUrl, [FromQuery(Name = StepUpSignIn.MaxAgeParameter)] string? maxAge, HttpContext context, IUserSessionStore sessions)
     {
         var target = LocalReturnUrl.OrFallback(returnUrl);
         if (StepUpMaxAge(maxAge) is { } seconds)
@@ -46,7 +46,7 @@ public static class AuthenticationEndpoints
 
         // Already signed in (a bookmark, an old tab, a link on another site): go where the user wanted. A
         // challenge would only sign in again over the live session, silently, on anyone's link.
-        if (sessions.Find(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value)?.Tokens is not null)
+        if ((await sessions.FindAsync(context.User.FindFirst(SessionClaimTypes.SessionKey)?.Value))?.Tokens is not null)
             return TypedResults.LocalRedirect(target);
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target },
             [OpenIdConnectDefaults.AuthenticationScheme]);

@@ -17,7 +17,7 @@ public sealed record NewSignIn(string? IdentityProviderSessionId, string? Subjec
 
     public static void MarkUnderway(HttpContext context, ClaimsPrincipal? newUser)
     {
-        var (sid, sub) = newUser is null ? (null, null) : UserSessionStore.IdentityProviderKeys(newUser);
+        var (sid, sub) = newUser is null ? (null, null) : UserSession.IdentityProviderKeys(newUser);
         context.Items[Mark] = new NewSignIn(sid, sub);
     }
 

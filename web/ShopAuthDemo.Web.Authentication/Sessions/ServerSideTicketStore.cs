@@ -15,7 +15,7 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 /// A new sign-in never continues an existing session: see <see cref="NewSignIn"/>.
 /// </summary>
 public sealed class ServerSideTicketStore(
-    UserSessionStore sessions,
+    IUserSessionStore sessions,
     SessionEnd sessionEnd,
     TimeProvider time,
     ILogger<ServerSideTicketStore> logger) : ITicketStore
@@ -25,13 +25,13 @@ public sealed class ServerSideTicketStore(
 
     // The basic overloads, and the one with HttpContext where the request matters; the interface's other
     // overloads call these.
-    public Task<string> StoreAsync(AuthenticationTicket ticket)
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = ticket.Principal.FindFirst(SessionClaimTypes.SessionKey)?.Value ?? NewKey();
         var tokens = TakeTokens(ticket.Properties);
-        var (sid, sub) = UserSessionStore.IdentityProviderKeys(ticket.Principal);
-        sessions.Save(new UserSession(key, Copy(ticket), tokens, sid, sub, ExpiresAt(ticket)));
-        return Task.FromResult(key);
+        var (sid, sub) = UserSession.IdentityProviderKeys(ticket.Principal);
+        await sessions.SaveAsync(new UserSession(key, Copy(ticket), tokens, sid, sub, ExpiresAt(ticket)));
+        return key;
     }
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
@@ -43,18 +43,18 @@ public sealed class ServerSideTicketStore(
             // the browser is signed out and signs in again, rather than acting with another user's tokens.
             logger.LogWarning("A new sign-in arrived as the renewal of an existing session; both are dropped");
             await sessionEnd.EndAsync(key, "a new sign-in arrived as its renewal");
-            var (sid, sub) = UserSessionStore.IdentityProviderKeys(ticket.Principal);
+            var (sid, sub) = UserSession.IdentityProviderKeys(ticket.Principal);
             await sessionEnd.RevokeAsync(TakeTokens(ticket.Properties)?.RefreshToken, sub, sid);
             return;
         }
 
         // An ended session is not brought back by a late renewal (that would undo a logout).
-        sessions.UpdateTicket(key, session => session with { Ticket = Copy(ticket), ExpiresAt = ExpiresAt(ticket) });
+        await sessions.UpdateTicketAsync(key, session => session with { Ticket = Copy(ticket), ExpiresAt = ExpiresAt(ticket) });
     }
 
     // Null for an unknown or ended session: the cookie handler then treats the browser as signed out.
-    public Task<AuthenticationTicket?> RetrieveAsync(string key) =>
-        Task.FromResult(sessions.Find(key) is { } session ? Copy(session.Ticket) : null);
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key) =>
+        await sessions.FindAsync(key) is { } session ? Copy(session.Ticket) : null;
 
     // The cookie handler reads the request's cookie through this before it signs a new user in.
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
@@ -65,16 +65,12 @@ public sealed class ServerSideTicketStore(
         // computer). The old session ends here; answering "no session" makes the cookie handler store the new
         // sign-in under a fresh key instead of renewing this one. Its refresh token is revoked unless the
         // identity provider's session simply continues, where revoking would end the new sign-in as well.
-        if (sessions.Find(key) is { } old)
+        if (await sessions.FindAsync(key) is { } old)
             await sessionEnd.EndAsync(key, "replaced by a new sign-in in the same browser", revoke: !signIn.Continues(old));
         return null;
     }
 
-    public Task RemoveAsync(string key)
-    {
-        sessions.Remove(key);
-        return Task.CompletedTask;
-    }
+    public Task RemoveAsync(string key) => sessions.RemoveAsync(key);
 
     public static string NewKey() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 

@@ -3,7 +3,7 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 public static class SessionClaimTypes
 {
     /// <summary>
-    /// The key of this browser's session in <see cref="UserSessionStore"/>. Added at sign-in so that code
+    /// The key of this browser's session in <see cref="IUserSessionStore"/>. Added at sign-in so that code
     /// without an HttpContext (an interactive Blazor circuit) can still find the session's tokens.
     /// Never shown to the user: together with the app's data-protection keys it is the session.
     /// </summary>

@@ -8,7 +8,7 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 /// token revoked at the identity provider, so a copy of it (a log, a stolen backup) is worthless. Used at
 /// logout and when a new sign-in replaces a session in the same browser.
 /// </summary>
-public sealed class SessionEnd(UserSessionStore sessions, UserTokenClient identityProvider, ILogger<SessionEnd> logger)
+public sealed class SessionEnd(IUserSessionStore sessions, UserTokenClient identityProvider, ILogger<SessionEnd> logger)
 {
     // Not the request's cancellation: a browser that gives up on the page must not leave a live refresh
     // token behind a session that is already gone here.
@@ -18,7 +18,7 @@ public sealed class SessionEnd(UserSessionStore sessions, UserTokenClient identi
     /// <returns>The session that ended, or null when there was none (unknown key, already ended).</returns>
     public async Task<UserSession?> EndAsync(string? key, string reason, bool revoke = true)
     {
-        if (sessions.Remove(key) is not { } session) return null;
+        if (await sessions.RemoveAsync(key) is not { } session) return null;
         logger.LogInformation("Session of {Sub} (identity provider session {Sid}) ended: {Reason}",
             session.Subject, session.IdentityProviderSessionId, reason);
         if (revoke) await RevokeAsync(session.Tokens?.RefreshToken, session.Subject, session.IdentityProviderSessionId);

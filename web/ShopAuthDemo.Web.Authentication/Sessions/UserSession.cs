@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using ShopAuthDemo.ServiceDefaults.Authentication;
 
 namespace ShopAuthDemo.Web.Authentication.Sessions;
 
@@ -10,4 +12,14 @@ public sealed record UserSession(
     UserTokens? Tokens,
     string? IdentityProviderSessionId,
     string? Subject,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>A logout by <c>sid</c> names that identity-provider session (of that user, if given); by <c>sub</c> alone, all the user's.</summary>
+    public bool IsNamedByLogout(string? sid, string? sub) =>
+        sid is not null
+            ? IdentityProviderSessionId == sid && (sub is null || Subject == sub)
+            : sub is not null && Subject == sub;
+
+    public static (string? Sid, string? Sub) IdentityProviderKeys(ClaimsPrincipal principal) =>
+        (principal.FindFirstValue(SessionClaimTypes.IdentityProviderSession), principal.FindFirstValue(KeycloakClaimTypes.Subject));
+}

@@ -1,6 +1,6 @@
 namespace ShopAuthDemo.Web.Authentication.Sessions;
 
-/// <summary>The tokens of one signed-in session. They live only on the server, in <see cref="UserSessionStore"/>.</summary>
+/// <summary>The tokens of one signed-in session. They live only on the server, in <see cref="IUserSessionStore"/>.</summary>
 /// <param name="IssuedAt">When the access token was obtained; with <paramref name="ExpiresAt"/> it gives the token's lifetime.</param>
 public sealed record UserTokens(
     string AccessToken,

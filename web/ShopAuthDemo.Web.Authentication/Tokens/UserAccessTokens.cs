@@ -8,10 +8,10 @@ namespace ShopAuthDemo.Web.Authentication.Tokens;
 /// <summary>
 /// Hands out a session's access token, renewing it with the refresh token shortly before it expires.
 /// Works from anywhere that knows the session key — an HTTP request or an interactive Blazor circuit —
-/// because the tokens live in <see cref="UserSessionStore"/>, not in the cookie.
+/// because the tokens live in <see cref="IUserSessionStore"/>, not in the cookie.
 /// </summary>
 public sealed class UserAccessTokens(
-    UserSessionStore sessions,
+    IUserSessionStore sessions,
     UserTokenClient identityProvider,
     SessionEnd sessionEnd,
     TimeProvider time,
@@ -31,11 +31,14 @@ public sealed class UserAccessTokens(
     public Task<string> RenewRejectedAsync(string sessionKey, string rejectedAccessToken, CancellationToken cancellationToken) =>
         GetAsync(sessionKey, rejectedAccessToken, cancellationToken);
 
-    public UserTokens? Peek(string? sessionKey) => sessions.Find(sessionKey)?.Tokens;
+    public async Task<UserTokens?> PeekAsync(string? sessionKey) => (await sessions.FindAsync(sessionKey))?.Tokens;
+
+    // Shop.Web's IdentityPage still calls this from an async method; it should await PeekAsync instead.
+    public UserTokens? Peek(string? sessionKey) => PeekAsync(sessionKey).GetAwaiter().GetResult();
 
     private async Task<string> GetAsync(string sessionKey, string? rejectedAccessToken, CancellationToken cancellationToken)
     {
-        var tokens = Current(sessionKey);
+        var tokens = await CurrentAsync(sessionKey);
         if (!MustRenew(tokens, rejectedAccessToken)) return tokens.AccessToken;
 
         // Single flight per session: the identity provider rotates refresh tokens (each works once), so two
@@ -53,12 +56,29 @@ public sealed class UserAccessTokens(
 
     private async Task<UserTokens> RefreshAsync(string sessionKey, string? rejectedAccessToken)
     {
-        // Another flight may have finished just before this one started.
-        var tokens = Current(sessionKey);
+        // Across replicas (the single flight above is per process): one renewal of this session at a time.
+        IAsyncDisposable renewal;
+        try
+        {
+            using var wait = new CancellationTokenSource(RefreshTimeout);
+            renewal = await sessions.LockForRefreshAsync(sessionKey, wait.Token);
+        }
+        catch (OperationCanceledException exception)
+        {
+            var current = await CurrentAsync(sessionKey);
+            return MustRenew(current, rejectedAccessToken) ? Unavailable(current, null, "another replica is still renewing", exception) : current;
+        }
+        await using (renewal) return await RefreshHoldingLockAsync(sessionKey, rejectedAccessToken);
+    }
+
+    private async Task<UserTokens> RefreshHoldingLockAsync(string sessionKey, string? rejectedAccessToken)
+    {
+        // Another flight, here or on another replica, may have finished just before this one started.
+        var session = await sessions.FindAsync(sessionKey);
+        var tokens = session?.Tokens ?? throw new SessionEndedException("You are not signed in, or your session has ended.");
         if (!MustRenew(tokens, rejectedAccessToken)) return tokens;
-        var session = sessions.Find(sessionKey);
-        var subject = session?.Subject;
-        if (tokens.RefreshToken is null) return Unrenewable(tokens, sessionKey, "the identity provider issued no refresh token");
+        var subject = session.Subject;
+        if (tokens.RefreshToken is null) return await UnrenewableAsync(tokens, sessionKey, "the identity provider issued no refresh token");
 
         TokenResponse response;
         try
@@ -77,7 +97,7 @@ public sealed class UserAccessTokens(
             {
                 // invalid_grant: the identity provider ended the session (logout elsewhere, idle timeout, revoked).
                 logger.LogInformation("Refresh for {Sub} refused ({Error}); ending the local session", subject, response.Error);
-                sessions.Remove(sessionKey);
+                await sessions.RemoveAsync(sessionKey);
                 throw new SessionEndedException("Your session has ended at the sign-in server.");
             }
             if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
@@ -91,10 +111,10 @@ public sealed class UserAccessTokens(
                 now,
                 now.AddSeconds(response.ExpiresIn > 0 ? response.ExpiresIn : 60));
 
-            if (!sessions.UpdateTokens(sessionKey, renewed))
+            if (!await sessions.UpdateTokensAsync(sessionKey, renewed))
             {
                 // Signed out (back-channel logout) while this refresh was under way: drop what it got.
-                await sessionEnd.RevokeAsync(renewed.RefreshToken, subject, session?.IdentityProviderSessionId);
+                await sessionEnd.RevokeAsync(renewed.RefreshToken, subject, session.IdentityProviderSessionId);
                 throw new SessionEndedException("You have been signed out.");
             }
 
@@ -103,8 +123,8 @@ public sealed class UserAccessTokens(
         }
     }
 
-    private UserTokens Current(string sessionKey) =>
-        sessions.Find(sessionKey)?.Tokens ?? throw new SessionEndedException("You are not signed in, or your session has ended.");
+    private async Task<UserTokens> CurrentAsync(string sessionKey) =>
+        (await sessions.FindAsync(sessionKey))?.Tokens ?? throw new SessionEndedException("You are not signed in, or your session has ended.");
 
     private bool MustRenew(UserTokens tokens, string? rejectedAccessToken) =>
         tokens.NeedsRefresh(time.GetUtcNow()) || (rejectedAccessToken is not null && tokens.AccessToken == rejectedAccessToken);
@@ -119,11 +139,11 @@ public sealed class UserAccessTokens(
             : tokens;
     }
 
-    private UserTokens Unrenewable(UserTokens tokens, string sessionKey, string reason)
+    private async Task<UserTokens> UnrenewableAsync(UserTokens tokens, string sessionKey, string reason)
     {
         if (!tokens.IsExpired(time.GetUtcNow())) return tokens;
         logger.LogInformation("Access token expired and cannot be renewed ({Reason}); ending the local session", reason);
-        sessions.Remove(sessionKey);
+        await sessions.RemoveAsync(sessionKey);
         throw new SessionEndedException("Your session has expired.");
     }
 }

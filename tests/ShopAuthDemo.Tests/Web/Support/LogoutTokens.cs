@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -17,20 +16,24 @@ public sealed class LogoutTokens : IDisposable
     public const string ClientId = "shop-web";
 
     private readonly RSA _rsa = RSA.Create(2048);
+    private readonly IdentityProviderMetadata _metadata;
 
     public LogoutTokens()
     {
         SigningKey = new RsaSecurityKey(_rsa) { KeyId = "idp-key" };
         var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
         configuration.SigningKeys.Add(SigningKey);
-        var options = new OpenIdConnectOptions { ClientId = ClientId, Configuration = configuration };
-        Validator = new LogoutTokenValidator(new IdentityProviderMetadata(new FixedOptions(options)),
-            new LogoutTokenReplayCache(TimeProvider.System), TimeProvider.System);
+        _metadata = new IdentityProviderMetadata(new FixedOpenIdConnectOptions(
+            new OpenIdConnectOptions { ClientId = ClientId, Configuration = configuration }));
+        Validator = ValidatorWith(new InMemoryLogoutTokenReplayCache(TimeProvider.System));
     }
 
     public RsaSecurityKey SigningKey { get; }
 
     public LogoutTokenValidator Validator { get; }
+
+    /// <summary>A validator of the same app whose accepted tokens are remembered in <paramref name="replays"/> (another replica's view).</summary>
+    public LogoutTokenValidator ValidatorWith(ILogoutTokenReplayCache replays) => new(_metadata, replays, TimeProvider.System);
 
     /// <summary>A logout token as the spec describes it; <paramref name="change"/> bends one rule.</summary>
     public string Create(Action<Dictionary<string, object>>? change = null, SecurityKey? signingKey = null,
@@ -59,11 +62,4 @@ public sealed class LogoutTokens : IDisposable
     }
 
     public void Dispose() => _rsa.Dispose();
-
-    private sealed class FixedOptions(OpenIdConnectOptions options) : IOptionsMonitor<OpenIdConnectOptions>
-    {
-        public OpenIdConnectOptions CurrentValue => options;
-        public OpenIdConnectOptions Get(string? name) => options;
-        public IDisposable? OnChange(Action<OpenIdConnectOptions, string?> listener) => null;
-    }
 }

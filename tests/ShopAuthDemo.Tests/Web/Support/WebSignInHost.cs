@@ -37,9 +37,15 @@ public sealed class WebSignInHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="environment">Development, as the AppHost runs the web apps, unless a test says otherwise.</param>
-    public static async Task<WebSignInHost> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="applicationName">
+    /// Hosts with the same name and the same Redis (ConnectionStrings:redis in <paramref name="settings"/>) are
+    /// replicas of one app: one key ring, one session store.
+    /// </param>
+    public static async Task<WebSignInHost> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development",
+        string? applicationName = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        if (applicationName is not null) builder.Environment.ApplicationName = applicationName;
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -48,6 +54,8 @@ public sealed class WebSignInHost : IAsyncDisposable
             ["Identity:ClientSecret"] = "test-secret",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        // What AddServiceDefaults gives every app: its data-protection key ring, and with Redis the shared one.
+        builder.AddSharedState();
         builder.AddWebAuthentication(new WebAppSignIn(CookieName, ["orders"]));
         builder.Services.AddAntiforgery();
 
@@ -77,8 +85,8 @@ public sealed class WebSignInHost : IAsyncDisposable
         app.MapWebAuthenticationEndpoints();
         app.MapGet("/test/callback/{user}", (string user, string? sid, HttpContext context) => SignInAsync(user, sid, context));
         app.MapGet("/test/renewal/{user}", (string user, string? sid, HttpContext context) => SignInAsync(user, sid, context));
-        app.MapGet("/test/me", (HttpContext context, UserSessionStore sessions) =>
-            sessions.Find(context.User.FindFirstValue(SessionClaimTypes.SessionKey)) is { } session
+        app.MapGet("/test/me", async (HttpContext context, IUserSessionStore sessions) =>
+            await sessions.FindAsync(context.User.FindFirstValue(SessionClaimTypes.SessionKey)) is { } session
                 ? Results.Text($"{context.User.Identity!.Name} {session.Subject} {session.IdentityProviderSessionId} {session.Tokens?.AccessToken}")
                 : Results.Unauthorized());
         await app.StartAsync();
@@ -92,7 +100,7 @@ public sealed class WebSignInHost : IAsyncDisposable
         get { lock (_revoked) return [.. _revoked]; }
     }
 
-    public UserSessionStore Sessions => Services.GetRequiredService<UserSessionStore>();
+    public IUserSessionStore Sessions => Services.GetRequiredService<IUserSessionStore>();
 
     public HttpClient CreateClient() => _app.GetTestServer().CreateClient();
 
