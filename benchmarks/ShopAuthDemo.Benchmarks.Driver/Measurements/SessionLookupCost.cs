@@ -56,7 +56,7 @@ public static class SessionLookupCost
         var added = redisLoad.P99 - inMemoryLoad.P99;
         return
         [
-            new ResultRow($"{name}, in memory (the embedded default; lookups/s)", inMemoryLoad, "baseline"),
+            new ResultRow($"{name}, in memory (the embedded default; the requests/s column is lookups/s)", inMemoryLoad, "baseline"),
             new ResultRow($"{name}, Redis (one GET, then the value unprotected with the app's key ring)", redisLoad,
                 $"adds **{added.TotalMilliseconds:0.00} ms** at p99 (goal ≤ {AddedP99Goal.TotalMilliseconds:0} ms: " +
                 $"{(added <= AddedP99Goal ? "met" : "**not met**")}), {(redisLoad.P50 - inMemoryLoad.P50).TotalMilliseconds:0.00} ms at p50"),
