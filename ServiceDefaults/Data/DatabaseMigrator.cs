@@ -7,7 +7,8 @@ namespace ShopAuthDemo.ServiceDefaults.Data;
 
 /// <summary>
 /// Applies the pending migrations, then the seed, before the web server listens (StartingAsync), so no request
-/// sees a missing table or an unseeded one. Replicas starting together are safe: EF Core takes a migrations lock.
+/// sees a missing table or an unseeded one. Replicas starting together are safe: EF Core takes a migrations lock, and
+/// the seed one of its own (<see cref="DatabaseSeed{TContext}"/>).
 /// </summary>
 public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedLifecycleService where TContext : DbContext
@@ -15,7 +16,8 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILog
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var database = context.Database;
         var connection = database.GetDbConnection();
 
         // Which engine, where: host and database, or the file; never the password.
@@ -29,6 +31,10 @@ public sealed class DatabaseMigrator<TContext>(IServiceScopeFactory scopes, ILog
         }
 
         await database.MigrateAsync(cancellationToken);
+        if (scope.ServiceProvider.GetService<DatabaseSeed<TContext>>() is { } seed)
+        {
+            await seed.WriteAsync(context, cancellationToken);
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -29,8 +29,7 @@ public static class ServiceDatabaseExtensions
         {
             // Aspire's client integration: pooled contexts, a health check, traces, and retries of transient
             // failures (so an explicit transaction must run inside Database.CreateExecutionStrategy()).
-            builder.AddNpgsqlDbContext<TPostgreSqlContext>(connectionName,
-                configureDbContextOptions: options => options.UseSeed(seed));
+            builder.AddNpgsqlDbContext<TPostgreSqlContext>(connectionName);
             builder.Services.AddScoped<TContext>(services => services.GetRequiredService<TPostgreSqlContext>());
         }
         else
@@ -39,16 +38,14 @@ public static class ServiceDatabaseExtensions
             connectionString ??= $"Data Source={Path.Combine(builder.Environment.ContentRootPath, defaultSqliteFile)}";
             builder.Services.AddDbContext<TContext, TSqliteContext>(options => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(SqliteConnectionTuning.Instance)
-                .UseSeed(seed));
+                .AddInterceptors(SqliteConnectionTuning.Instance));
+        }
+
+        if (seed is not null)
+        {
+            builder.Services.AddSingleton(new DatabaseSeed<TContext>(seed));
         }
 
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
     }
-
-    // Migrate runs the seed after the migrations, inside EF Core's migrations lock: two replicas starting at once
-    // against one database take turns, so a check-then-insert seed writes one copy.
-    private static DbContextOptionsBuilder UseSeed<TContext>(
-        this DbContextOptionsBuilder options, Func<TContext, CancellationToken, Task>? seed) where TContext : DbContext =>
-        seed is null ? options : options.UseAsyncSeeding((context, _, cancellationToken) => seed((TContext)context, cancellationToken));
 }

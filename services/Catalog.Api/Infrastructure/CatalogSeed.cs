@@ -5,8 +5,8 @@ namespace ShopAuthDemo.Catalog.Api.Infrastructure;
 
 public static class CatalogSeed
 {
-    // Only into an empty catalog, so price changes survive restarts. Runs inside the migrations lock, so two
-    // replicas starting at once seed one catalog.
+    // Only into an empty catalog, so price changes survive restarts. Runs inside the seed's lock (DatabaseSeed), so
+    // two replicas starting at once seed one catalog.
     public static async Task SeedAsync(CatalogContext catalog, CancellationToken cancellationToken)
     {
         if (!await catalog.Products.AnyAsync(cancellationToken))

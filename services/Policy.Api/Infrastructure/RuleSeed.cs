@@ -8,8 +8,8 @@ namespace ShopAuthDemo.Policy.Api.Infrastructure;
 public static class RuleSeed
 {
     // The version row exists exactly when the rules were seeded: seeding only then keeps an admin's changes (even
-    // deleting every rule, were that possible) across restarts. Runs inside the migrations lock, so two replicas
-    // starting at once seed one rule set.
+    // deleting every rule, were that possible) across restarts. Runs inside the seed's lock (DatabaseSeed), so two
+    // replicas starting at once seed one rule set.
     public static async Task SeedAsync(PolicyContext policy, CancellationToken cancellationToken)
     {
         if (await policy.Versions.AnyAsync(cancellationToken))

@@ -46,11 +46,11 @@ public sealed class RuleStore(PolicyContext policy, TimeProvider clock, ILogger<
     // the execution strategy runs the whole transaction again, from a clean change tracker. (SQLite's never retries.)
     private Task<AccessRule?> ChangeAsync(
         int? id, string change, Action<StoredRule> apply, RuleAuthor author, CancellationToken cancellationToken) =>
-        policy.Database.CreateExecutionStrategy().ExecuteAsync(cancellationToken, async attemptCancellation =>
+        policy.Database.CreateExecutionStrategy().ExecuteAsync(async attemptCancellation =>
         {
             policy.ChangeTracker.Clear();
             return await ChangeOnceAsync(id, change, apply, author, attemptCancellation);
-        });
+        }, cancellationToken);
 
     private async Task<AccessRule?> ChangeOnceAsync(
         int? id, string change, Action<StoredRule> apply, RuleAuthor author, CancellationToken cancellationToken)

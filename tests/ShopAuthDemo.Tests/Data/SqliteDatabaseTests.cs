@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -83,39 +82,6 @@ public sealed class SqliteDatabaseTests
         Assert.Equal("wal", journal);
         Assert.Equal(SqliteConnectionTuning.BusyTimeoutMilliseconds.ToString(), busyTimeout);
         Assert.Equal("1", synchronous); // NORMAL
-    }
-
-    // The tail the benchmark showed: a writer that meets a lock used to sleep a whole ~150 ms step of
-    // Microsoft.Data.Sqlite's own retry; SQLite's busy handler lets it in within milliseconds of the release.
-    [Fact]
-    public async Task A_writer_that_meets_a_lock_proceeds_soon_after_its_release()
-    {
-        using var file = new TemporaryDatabase();
-        using var host = await ServiceDatabases.Catalog.StartAsync(file.ConnectionString);
-        await using var holder = new SqliteConnection(file.ConnectionString);
-        await holder.OpenAsync(Ct);
-        await using var transaction = await holder.BeginTransactionAsync(Ct);
-        await using (var write = holder.CreateCommand())
-        {
-            write.CommandText = "UPDATE Products SET Price = Price + 1";
-            await write.ExecuteNonQueryAsync(Ct);
-        }
-
-        var clock = Stopwatch.StartNew();
-        // On a thread of its own: Microsoft.Data.Sqlite's async methods complete synchronously.
-        var blocked = Task.Run(() => ServiceDatabases.Catalog.QueryAsync(host, async context =>
-        {
-            var catalog = (CatalogContext)context;
-            catalog.Products.Add(new() { Name = "Scale", Description = "0.1 g", Price = 25m, Category = "Accessories" });
-            return await catalog.SaveChangesAsync(Ct);
-        }), Ct);
-        await Task.Delay(30, Ct);
-        await transaction.CommitAsync(Ct);
-        var released = clock.Elapsed;
-
-        Assert.Equal(1, await blocked);
-        var waitedAfterRelease = clock.Elapsed - released;
-        Assert.True(waitedAfterRelease < TimeSpan.FromMilliseconds(75), $"The writer waited {waitedAfterRelease.TotalMilliseconds:F0} ms after the lock was released");
     }
 
     private static async Task<string> PragmaAsync(DbContext context, string pragma)
