@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Catalog.Api.Authorization;
 using ShopAuthDemo.Catalog.Api.Infrastructure;
 using ShopAuthDemo.Catalog.Api.PolicyInformationPoint;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Orders.Api.AccessDecisions;
 using ShopAuthDemo.Orders.Api.Authorization;
 using ShopAuthDemo.Orders.Api.Downstream;

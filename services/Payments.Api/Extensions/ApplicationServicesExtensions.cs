@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ShopAuthDemo.Payments.Api.Authorization;
 using ShopAuthDemo.Payments.Api.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAuthDemo.Policy.Api.Authorization;
 using ShopAuthDemo.Policy.Api.Infrastructure;
