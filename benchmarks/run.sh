@@ -5,7 +5,9 @@
 #     payments-api, orders-api, the gateway and the benchmark API from Release builds on 127.0.0.1:5910-5917
 #     (mutual TLS off, so wrk can call each service), then the services an order passes through twice more, side by
 #     side: mutual TLS off on the same ports, and on at 5918-5926 (the internal services' https on 5918-5921, their
-#     health checks on plain http 5922-5925, the gateway on 5926);
+#     health checks on plain http 5922-5925, the gateway on 5926); then twice more: on SQLite files on the same ports,
+#     and on PostgreSQL at 5927-5931; a second gateway, in front of the benchmark API, listens on 5932;
+#     looks shop-web sessions up in memory and in Redis;
 #     gets tokens through the real flows, drives load with wrk, counts token requests at the identity provider and
 #     TLS handshakes at the services, times the AppHost's cold start, and prints one markdown table of figures and
 #     ratios (also written to benchmarks/artifacts/http-benchmark.md). Every process it starts is stopped at the end.
@@ -13,7 +15,9 @@
 #   SKIP_MICRO=1          the HTTP part only
 #   DURATION=10s          measured time per load point; WARMUP=5s runs before each
 #   SKIP_COLD_START=1     leave out the cold-start row (it starts the AppHost, whose web apps need ports 7100 and 7200)
-#   BENCH_BASE_PORT=5910  first of the 17 consecutive ports the HTTP part listens on
+#   BENCH_BASE_PORT=5910  first of the 23 consecutive ports the HTTP part listens on
+#   SHOPAUTHDEMO_POSTGRES, SHOPAUTHDEMO_REDIS  the servers of the scale-out rows (as the tests read them); when either
+#                         is unset, throwaway ones are started with .ci/shared-servers and stopped at the end
 # How to read the results: docs/PERFORMANCE.md.
 set -euo pipefail
 
@@ -41,5 +45,21 @@ if [[ "${SKIP_MICRO:-0}" != 1 ]]; then
 fi
 
 echo "== HTTP benchmark (${DURATION:-10s} per load point after a ${WARMUP:-5s} warm-up)"
-# exec: Ctrl+C or a SIGTERM sent to this script reaches the driver, which then stops everything it started.
-exec dotnet benchmarks/ShopAuthDemo.Benchmarks.Driver/bin/Release/net10.0/ShopAuthDemo.Benchmarks.Driver.dll
+driver=(dotnet benchmarks/ShopAuthDemo.Benchmarks.Driver/bin/Release/net10.0/ShopAuthDemo.Benchmarks.Driver.dll)
+if [[ -n "${SHOPAUTHDEMO_POSTGRES:-}" && -n "${SHOPAUTHDEMO_REDIS:-}" ]]; then
+  # exec: Ctrl+C or a SIGTERM sent to this script reaches the driver, which then stops everything it started.
+  exec "${driver[@]}"
+fi
+
+echo "== Starting throwaway PostgreSQL and Redis (.ci/shared-servers), stopped at the end"
+# Stopped however the run ends; the signal is passed on, so the driver stops its services before the servers go.
+trap 'bash .ci/shared-servers stop' EXIT
+eval "$(bash .ci/shared-servers start)"
+"${driver[@]}" &
+driver_pid=$!
+trap 'kill -TERM "$driver_pid" 2>/dev/null' INT TERM
+status=0
+wait "$driver_pid" || status=$?
+# A signal interrupts the first wait; the second waits for the driver to finish stopping its services.
+if kill -0 "$driver_pid" 2>/dev/null; then wait "$driver_pid" || status=$?; fi
+exit "$status"

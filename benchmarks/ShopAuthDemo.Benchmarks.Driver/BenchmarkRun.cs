@@ -57,10 +57,38 @@ public static class BenchmarkRun
                 rows.AddRange(await MutualTlsCost.MeasureAsync(plain, mutualTls, tokens, load, cancellationToken));
                 Console.WriteLine("== Stopping the services");
             }
+
+            rows.AddRange(await MeasureDatabaseEnginesAsync(settings, identityProvider, secrets, tokens, load, outputDirectory, cancellationToken));
+
+            // In this process, with none of the services running: the session store is all that is measured.
+            rows.AddRange(await SessionLookupCost.MeasureAsync(settings, tokens, cancellationToken));
         }
 
         // Last, on a machine where none of the benchmark's own services run any more.
         if (!settings.SkipColdStart) rows.Add(await ColdStart.MeasureAsync(cancellationToken));
+        return rows;
+    }
+
+    // SQLite and PostgreSQL: two fresh sets of the order path side by side, the SQLite one on the main set's ports.
+    private static async Task<IEnumerable<ResultRow>> MeasureDatabaseEnginesAsync(BenchmarkSettings settings,
+        IdentityProviderUnderTest identityProvider, RunSecrets secrets, TokenRequests tokens, LoadRunner load, string outputDirectory,
+        CancellationToken cancellationToken)
+    {
+        if (settings.PostgreSqlServer is null)
+            return [new ResultRow("orders-api `POST /api/orders` on PostgreSQL", null,
+                $"not measured: {BenchmarkSettings.PostgreSqlVariable} is not set (benchmarks/run.sh starts a throwaway PostgreSQL when it is absent)")];
+
+        var ports = settings.Ports;
+        Console.WriteLine($"== Starting the services an order passes through twice: on SQLite files on the same ports, on PostgreSQL at " +
+            $"127.0.0.1:{ports.PostgreSqlShop.Catalog.Port}-{ports.PostgreSqlShop.Policy.Port}");
+        // Declared first, so the databases are dropped after the services that use them have stopped.
+        await using var databases = new PostgreSqlDatabases(settings.PostgreSqlServer);
+        await using var sqlite = await ShopServices.StartAsync(settings, ports.Shop, identityProvider, secrets,
+            Path.Combine(outputDirectory, "sqlite"), cancellationToken);
+        await using var postgreSql = await ShopServices.StartAsync(settings, ports.PostgreSqlShop, identityProvider, secrets,
+            Path.Combine(outputDirectory, "postgresql"), cancellationToken, databases);
+        var rows = await DatabaseEngineCost.MeasureAsync(sqlite, postgreSql, tokens, load, cancellationToken);
+        Console.WriteLine("== Stopping the services");
         return rows;
     }
 }

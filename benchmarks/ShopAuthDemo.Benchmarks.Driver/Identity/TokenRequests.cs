@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using ShopAuthDemo.Benchmarks.Driver.Processes;
 using ShopAuthDemo.Benchmarks.Driver.Settings;
@@ -37,14 +38,29 @@ public sealed class TokenRequests(IdentityProviderUnderTest identityProvider, Ru
     /// A customer's token for orders-api: alice signs in to shop-web's client on the identity provider's
     /// login page (authorization code + PKCE), scripted the way the end-to-end tests do it.
     /// </summary>
-    public Task<string> SignInAsync(string username, CancellationToken cancellationToken) =>
-        SignInAsync(username, "shop-web", secrets.ShopWebClientSecret, "openid orders", cancellationToken);
+    public async Task<string> SignInAsync(string username, CancellationToken cancellationToken) =>
+        AccessToken(await SignInAsync(username, "shop-web", secrets.ShopWebClientSecret, "openid orders", cancellationToken), username);
+
+    /// <summary>Everything shop-web keeps in a signed-in session: the access, refresh and ID tokens of one sign-in.</summary>
+    public async Task<(string AccessToken, string? RefreshToken, string? IdToken)> SignInToShopWebAsync(
+        string username, CancellationToken cancellationToken)
+    {
+        var tokens = await SignInAsync(username, "shop-web", secrets.ShopWebClientSecret, "openid orders", cancellationToken);
+        return (AccessToken(tokens, username), Optional(tokens, "refresh_token"), Optional(tokens, "id_token"));
+    }
 
     /// <summary>An admin's token for policy-api, as the back office gets it for its Access rules page.</summary>
-    public Task<string> SignInToBackofficeAsync(string username, CancellationToken cancellationToken) =>
-        SignInAsync(username, "backoffice-web", secrets.BackofficeWebClientSecret, "openid policies", cancellationToken);
+    public async Task<string> SignInToBackofficeAsync(string username, CancellationToken cancellationToken) =>
+        AccessToken(await SignInAsync(username, "backoffice-web", secrets.BackofficeWebClientSecret, "openid policies", cancellationToken), username);
 
-    private async Task<string> SignInAsync(string username, string clientId, string clientSecret, string scope,
+    private static string AccessToken(JsonElement tokens, string username) =>
+        tokens.GetProperty("access_token").GetString()
+            ?? throw new BenchmarkException($"The sign-in of {username} returned no access_token.");
+
+    private static string? Optional(JsonElement tokens, string name) =>
+        tokens.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private async Task<JsonElement> SignInAsync(string username, string clientId, string clientSecret, string scope,
         CancellationToken cancellationToken)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
@@ -52,9 +68,7 @@ public sealed class TokenRequests(IdentityProviderUnderTest identityProvider, Ru
             BaseAddress = identityProvider.Process.BaseAddress,
         };
         var flow = new OidcBrowserFlow(browser, clientId, $"{IdentityProviderUnderTest.NoWebApp}/signin-oidc");
-        var tokens = await flow.SignInAsync(username, secrets.DevUserPassword, clientSecret, scope).WaitAsync(cancellationToken);
-        return tokens.GetProperty("access_token").GetString()
-            ?? throw new BenchmarkException($"The sign-in of {username} to {clientId} returned no access_token.");
+        return await flow.SignInAsync(username, secrets.DevUserPassword, clientSecret, scope).WaitAsync(cancellationToken);
     }
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string? AccessToken);

@@ -59,8 +59,8 @@ public static class MutualTlsCost
         var calls = InternalCallsPerOrder * (1 + warmUp.Succeeded +
             2 + on1.WarmUp.Succeeded + on1.Measured.Succeeded + on2.WarmUp.Succeeded + on2.Measured.Succeeded);
         var measuredCalls = InternalCallsPerOrder * (on1.Measured.Succeeded + on2.Measured.Succeeded);
-        var off = Pooled(off1, off2);
-        var on = Pooled(on1, on2);
+        var off = MeasuredLoad.Pooled(off1, off2);
+        var on = MeasuredLoad.Pooled(on1, on2);
         var compared = ResultRow.ComparedWithLatencyTo(
             "the same with mutual TLS on every internal hop (gateway → orders-api → catalog-api, payments-api)", on, off, "off", "≥ 90 %", "≤ 110 %");
 
@@ -78,15 +78,6 @@ public static class MutualTlsCost
                 $"**{all.Policy}** in {window.TotalSeconds:0} s (~{2 * window / RulesPoll:0} polls)"),
         ];
     }
-
-    // Both rounds as one load point: requests and time add up. Percentiles cannot be pooled from two summaries,
-    // so the row shows the mean of the two rounds' percentiles (close to the pooled one when the rounds agree).
-    private static MeasuredLoad Pooled(MeasuredLoad first, MeasuredLoad second) =>
-        new(first.Point, Sum(first.WarmUp, second.WarmUp), Sum(first.Measured, second.Measured));
-
-    private static LoadResult Sum(LoadResult a, LoadResult b) => new(
-        a.Requests + b.Requests, a.Duration + b.Duration, (a.P50 + b.P50) / 2, (a.P95 + b.P95) / 2, (a.P99 + b.P99) / 2,
-        a.StatusErrors + b.StatusErrors, a.SocketErrors + b.SocketErrors);
 
     // Each round's own figures, so the spread between rounds shows next to the difference being measured.
     private static string Rates(MeasuredLoad first, MeasuredLoad second) =>

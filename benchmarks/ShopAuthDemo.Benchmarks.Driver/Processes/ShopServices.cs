@@ -5,7 +5,8 @@ namespace ShopAuthDemo.Benchmarks.Driver.Processes;
 
 /// <summary>
 /// The services an order passes through: policy-api, catalog-api, payments-api, orders-api and the gateway,
-/// wired the way the AppHost wires them (Identity__*, services__*, MutualTls__*), with SQLite files of their own.
+/// wired the way the AppHost wires them (Identity__*, services__*, MutualTls__*, ConnectionStrings__*), with SQLite
+/// files of their own (the embedded default) or, given <see cref="PostgreSqlDatabases"/>, fresh PostgreSQL databases.
 /// Mutual TLS is on when the ports give the internal services a health port (<see cref="ServicePorts"/>): each
 /// service then gets a certificate from a CA made for this set by the AppHost's own code, and its callers find
 /// it under services__&lt;name&gt;__https__0. Off, every hop is plain http, which wrk needs to call a service directly.
@@ -17,16 +18,19 @@ public sealed class ShopServices : IAsyncDisposable
     private readonly ShopPorts ports;
     private readonly IdentityProviderUnderTest identityProvider;
     private readonly string logDirectory;
+    private readonly PostgreSqlDatabases? postgreSql;
     // SQLite files (and with mutual TLS the CA and the keys) of this set only, deleted when it stops.
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("shopauthdemo-bench-").FullName;
     private readonly ServiceCertificates? certificates;
 
-    private ShopServices(BenchmarkSettings settings, ShopPorts ports, IdentityProviderUnderTest identityProvider, string logDirectory)
+    private ShopServices(BenchmarkSettings settings, ShopPorts ports, IdentityProviderUnderTest identityProvider, string logDirectory,
+        PostgreSqlDatabases? postgreSql)
     {
         this.settings = settings;
         this.ports = ports;
         this.identityProvider = identityProvider;
         this.logDirectory = logDirectory;
+        this.postgreSql = postgreSql;
         if (ports.Orders.MutualTls) certificates = ServiceCertificates.Create(Path.Combine(dataDirectory, "mutual-tls"));
     }
 
@@ -37,10 +41,11 @@ public sealed class ShopServices : IAsyncDisposable
     public ServiceProcess Gateway { get; private set; } = null!;
 
     public static async Task<ShopServices> StartAsync(BenchmarkSettings settings, ShopPorts ports,
-        IdentityProviderUnderTest identityProvider, RunSecrets secrets, string logDirectory, CancellationToken cancellationToken)
+        IdentityProviderUnderTest identityProvider, RunSecrets secrets, string logDirectory, CancellationToken cancellationToken,
+        PostgreSqlDatabases? postgreSql = null)
     {
         Directory.CreateDirectory(logDirectory);
-        var services = new ShopServices(settings, ports, identityProvider, logDirectory);
+        var services = new ShopServices(settings, ports, identityProvider, logDirectory, postgreSql);
         try
         {
             await services.StartAllAsync(secrets, cancellationToken);
@@ -62,7 +67,7 @@ public sealed class ShopServices : IAsyncDisposable
         {
             ["Identity__ClientId"] = "policy-api",
             ["Identity__ClientSecret"] = secrets.PolicyApiClientSecret,
-            ["ConnectionStrings__policydb"] = Database("policy"),
+            ["ConnectionStrings__policydb"] = await DatabaseAsync("policy", cancellationToken),
         });
         await Policy.WaitUntilHealthyAsync(http, cancellationToken);
 
@@ -71,10 +76,10 @@ public sealed class ShopServices : IAsyncDisposable
             ["Identity__ClientId"] = "catalog-api",
             ["Identity__ClientSecret"] = secrets.CatalogApiClientSecret,
             [Discovery("policy-api", ports.Policy)] = Address(ports.Policy),
-            ["ConnectionStrings__catalogdb"] = Database("catalog"),
+            ["ConnectionStrings__catalogdb"] = await DatabaseAsync("catalog", cancellationToken),
         });
         Payments = Start("payments-api", "services/Payments.Api", ports.Payments,
-            new(Api("payments-api")) { ["ConnectionStrings__paymentsdb"] = Database("payments") });
+            new(Api("payments-api")) { ["ConnectionStrings__paymentsdb"] = await DatabaseAsync("payments", cancellationToken) });
         Orders = Start("orders-api", "services/Orders.Api", ports.Orders, new(Api("orders-api"))
         {
             ["Identity__ClientId"] = "orders-api",
@@ -82,24 +87,29 @@ public sealed class ShopServices : IAsyncDisposable
             [Discovery("catalog-api", ports.Catalog)] = Address(ports.Catalog),
             [Discovery("payments-api", ports.Payments)] = Address(ports.Payments),
             [Discovery("policy-api", ports.Policy)] = Address(ports.Policy),
-            ["ConnectionStrings__ordersdb"] = Database("orders"),
+            ["ConnectionStrings__ordersdb"] = await DatabaseAsync("orders", cancellationToken),
         });
-        Gateway = Start("gateway", "services/Gateway", new(ports.Gateway), new()
-        {
-            ["Identity__Authority"] = identityProvider.Authority,
-            ["Identity__Audiences__0"] = "catalog-api",
-            ["Identity__Audiences__1"] = "orders-api",
-            ["Gateway__ApiExplorer__ClientId"] = "api-explorer",
-            // Where callers reach the gateway (its API explorer's URLs); required since it no longer trusts Host.
-            ["Gateway__PublicUrl"] = $"http://127.0.0.1:{ports.Gateway}",
-            [Discovery("catalog-api", ports.Catalog)] = Address(ports.Catalog),
-            [Discovery("orders-api", ports.Orders)] = Address(ports.Orders),
-            // The per-client limit (20 per 10 s) would turn the load into 429s; it still runs on every request.
-            ["Gateway__RateLimit__PermitLimit"] = "100000000",
-        });
+        Gateway = Start("gateway", "services/Gateway", new(ports.Gateway),
+            GatewaySettings(identityProvider, ports.Gateway, ports.Catalog, ports.Orders));
 
         await Task.WhenAll(started.Skip(1).Select(service => service.WaitUntilHealthyAsync(http, cancellationToken)));
     }
+
+    /// <summary>The gateway's settings, its catalog-api and orders-api found at the given ports.</summary>
+    public static Dictionary<string, string> GatewaySettings(
+        IdentityProviderUnderTest identityProvider, int gateway, ServicePorts catalog, ServicePorts orders) => new()
+    {
+        ["Identity__Authority"] = identityProvider.Authority,
+        ["Identity__Audiences__0"] = "catalog-api",
+        ["Identity__Audiences__1"] = "orders-api",
+        ["Gateway__ApiExplorer__ClientId"] = "api-explorer",
+        // Where callers reach the gateway (its API explorer's URLs); required since it no longer trusts Host.
+        ["Gateway__PublicUrl"] = $"http://127.0.0.1:{gateway}",
+        [Discovery("catalog-api", catalog)] = Address(catalog),
+        [Discovery("orders-api", orders)] = Address(orders),
+        // The per-client limit (20 per 10 s) would turn the load into 429s; it still runs on every request.
+        ["Gateway__RateLimit__PermitLimit"] = "100000000",
+    };
 
     private Dictionary<string, string> Api(string audience) => new()
     {
@@ -112,7 +122,9 @@ public sealed class ShopServices : IAsyncDisposable
 
     private static string Address(ServicePorts at) => $"{(at.MutualTls ? "https" : "http")}://127.0.0.1:{at.Port}";
 
-    private string Database(string name) => $"Data Source={Path.Combine(dataDirectory, name + ".db")}";
+    private async Task<string> DatabaseAsync(string name, CancellationToken cancellationToken) => postgreSql is null
+        ? $"Data Source={Path.Combine(dataDirectory, name + ".db")}"
+        : await postgreSql.CreateAsync(name, cancellationToken);
 
     private ServiceProcess Start(string name, string projectFolder, ServicePorts at, Dictionary<string, string> environment)
     {

@@ -29,6 +29,8 @@ public static class ResultTable
             $"{Milliseconds(load.P99)} | {row.Result}{errors} |";
     }
 
-    private static string Milliseconds(TimeSpan latency) =>
-        latency.TotalMilliseconds.ToString(latency.TotalMilliseconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
+    // Microseconds below 0.1 ms: an in-process lookup (the session row) would otherwise read 0.00 ms.
+    private static string Milliseconds(TimeSpan latency) => latency.TotalMilliseconds < 0.1
+        ? latency.TotalMicroseconds.ToString("0.0", CultureInfo.InvariantCulture) + " µs"
+        : latency.TotalMilliseconds.ToString(latency.TotalMilliseconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
 }

@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 namespace ShopAuthDemo.Benchmarks.Driver.Settings;
 
 // Environment: DURATION=10s (measured time per load point), WARMUP=5s, BENCH_BASE_PORT=5910,
-// SKIP_COLD_START=1, ARTIFACTS=<folder> (default benchmarks/artifacts).
+// SKIP_COLD_START=1, ARTIFACTS=<folder> (default benchmarks/artifacts); the servers of the scale-out rows, as the tests
+// read them: SHOPAUTHDEMO_POSTGRES (an Npgsql string without Database=), SHOPAUTHDEMO_REDIS (a StackExchange.Redis
+// configuration). benchmarks/run.sh starts throwaway ones when they are not set; without them those rows say why they are missing.
 public sealed partial record BenchmarkSettings(
     string RepositoryRoot,
     string ArtifactsDirectory,
@@ -12,8 +14,13 @@ public sealed partial record BenchmarkSettings(
     TimeSpan Duration,
     TimeSpan WarmUp,
     BenchmarkPorts Ports,
-    bool SkipColdStart)
+    bool SkipColdStart,
+    string? PostgreSqlServer,
+    string? RedisServer)
 {
+    public const string PostgreSqlVariable = "SHOPAUTHDEMO_POSTGRES";
+    public const string RedisVariable = "SHOPAUTHDEMO_REDIS";
+
     public static BenchmarkSettings FromEnvironment()
     {
         var root = FindRepositoryRoot();
@@ -31,7 +38,9 @@ public sealed partial record BenchmarkSettings(
             Seconds("DURATION", "10s"),
             Seconds("WARMUP", "5s"),
             BenchmarkPorts.From(int.TryParse(Environment.GetEnvironmentVariable("BENCH_BASE_PORT"), out var port) ? port : BenchmarkPorts.DefaultBase),
-            Environment.GetEnvironmentVariable("SKIP_COLD_START") == "1");
+            Environment.GetEnvironmentVariable("SKIP_COLD_START") == "1",
+            Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } postgreSql ? postgreSql : null,
+            Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } redis ? redis : null);
     }
 
     /// <summary>A service's Release build, e.g. services/Catalog.Api/bin/Release/net10.0/Catalog.Api.dll.</summary>
