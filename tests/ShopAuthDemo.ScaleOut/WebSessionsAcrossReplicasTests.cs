@@ -20,7 +20,9 @@ public sealed class WebSessionsAcrossReplicasTests(ScaleOutAppHost appHost, Chro
     {
         Assert.SkipWhen(appHost.SkipReason is not null, appHost.SkipReason ?? "");
         var page = await chromium.NewPageAsync();
-        await _web.SignInAsync(page, WebApps.Shop, "alice");
+        await _web.SignInAsync(page, WebApps.Shop, "alice", "/orders");
+        await page.GotoAsync(WebApps.Shop + "/");
+        await WebApps.WaitUntilInteractiveAsync(page);
         await WebApps.AddToCartAsync(page, productId: 2);
 
         // Whichever replica served her, one of these two stops is of that replica.
