@@ -94,7 +94,8 @@ public sealed class WebSessionsAcrossReplicasTests(ScaleOutAppHost appHost, Chro
         {
             using var orders = await WebApps.GetShopOrdersWithCookieAsync(shopCookie);
             Assert.Equal(HttpStatusCode.Redirect, orders.StatusCode);
-            Assert.Contains("/authentication/login", orders.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+            // Signed out: the page that needs a user sends the browser to the identity provider to sign in again.
+            Assert.Contains("/protocol/openid-connect/auth", orders.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         }
     }
 }
