@@ -10,7 +10,6 @@ public static class SqliteFile
     private const string MigrationsHistory = "__EFMigrationsHistory";
 
     /// <summary>Rebuilds a file from before migrations, and turns on write-ahead logging.</summary>
-
     /// <remarks>
     /// A file made before migrations (tables, but no history of them) cannot be migrated: it is rebuilt, losing its
     /// data, as the schema-stamp initializers did with a file of an older shape. Only for SQLite: a PostgreSQL
