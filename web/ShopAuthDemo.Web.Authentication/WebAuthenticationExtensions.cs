@@ -91,6 +91,7 @@ public static class WebAuthenticationExtensions
         services.AddSingleton<ProtectedSessionFormat>();
         services.AddSingleton<IUserSessionStore, RedisUserSessionStore>();
         services.AddSingleton<ILogoutTokenReplayCache, RedisLogoutTokenReplayCache>();
+        services.AddExceptionHandler<SessionStoreUnreachableHandler>();
     }
 
     /// <summary>Sends the signed-in user's access token (renewed when due) with every request of this client.</summary>

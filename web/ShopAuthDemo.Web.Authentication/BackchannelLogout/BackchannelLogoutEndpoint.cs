@@ -23,7 +23,7 @@ public static class BackchannelLogoutEndpoint
             .WithTags("Authentication");
 
     public static async Task<IResult> HandleAsync(HttpContext context, LogoutTokenValidator validator,
-        IUserSessionStore sessions, ILoggerFactory loggers)
+        IUserSessionStore sessions, ILogoutTokenReplayCache replays, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BackchannelLogoutEndpoint));
         context.Response.Headers.CacheControl = "no-store";
@@ -39,9 +39,33 @@ public static class BackchannelLogoutEndpoint
             return TypedResults.BadRequest(new { error = "invalid_request", error_description = result.Error });
         }
 
-        var ended = await sessions.EndForIdentityProviderAsync(result.Sid, result.Sub);
+        IReadOnlyList<UserSession> ended;
+        try
+        {
+            ended = await sessions.EndForIdentityProviderAsync(result.Sid, result.Sub);
+        }
+        catch (Exception) when (result.Jti is { } jti)
+        {
+            // The token was accepted but its sessions were not ended (the session store failed in between): forget
+            // it, so that the same token sent again is not refused as a replay and the logout is not lost.
+            await ForgetQuietlyAsync(replays, jti, logger);
+            throw;
+        }
+
         logger.LogInformation("Back-channel logout for session {Sid} of {Sub}: {Count} local session(s) ended",
             result.Sid, result.Sub, ended.Count);
         return TypedResults.Ok();
+    }
+
+    private static async Task ForgetQuietlyAsync(ILogoutTokenReplayCache replays, string jti, ILogger logger)
+    {
+        try
+        {
+            await replays.ForgetAsync(jti);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("Back-channel logout: the accepted token could not be forgotten either ({Error})", exception.GetType().Name);
+        }
     }
 }

@@ -12,4 +12,7 @@ public interface ILogoutTokenReplayCache
 {
     /// <returns>False when this <c>jti</c> was seen before.</returns>
     Task<bool> TryRememberAsync(string jti, DateTimeOffset keepUntil);
+
+    /// <summary>Forgets an accepted token whose logout could not be carried out, so that the identity provider may send it again.</summary>
+    Task ForgetAsync(string jti);
 }

@@ -13,4 +13,10 @@ public sealed class InMemoryLogoutTokenReplayCache(TimeProvider time) : ILogoutT
         foreach (var expired in _seen.Where(entry => entry.Value <= now)) _seen.TryRemove(expired);
         return Task.FromResult(_seen.TryAdd(jti, keepUntil));
     }
+
+    public Task ForgetAsync(string jti)
+    {
+        _seen.TryRemove(jti, out _);
+        return Task.CompletedTask;
+    }
 }

@@ -81,7 +81,7 @@ public sealed class LogoutTokenValidator(IdentityProviderMetadata metadata, ILog
         if (!await replays.TryRememberAsync(token.Id, issuedAt + MaximumAge + ClockSkew))
             return LogoutTokenValidationResult.Invalid("This logout token was already used (replay).");
 
-        return LogoutTokenValidationResult.Valid(string.IsNullOrEmpty(sid) ? null : sid, string.IsNullOrEmpty(sub) ? null : sub);
+        return LogoutTokenValidationResult.Valid(string.IsNullOrEmpty(sid) ? null : sid, string.IsNullOrEmpty(sub) ? null : sub, token.Id);
     }
 
     private static LogoutTokenValidationResult Refused(TokenValidationResult result) =>

@@ -14,4 +14,6 @@ public sealed class RedisLogoutTokenReplayCache(IConnectionMultiplexer redis, Re
         return redis.GetDatabase().StringSetAsync(keys.AcceptedLogoutToken(jti), 1,
             keep > TimeSpan.Zero ? keep : TimeSpan.FromSeconds(1), When.NotExists);
     }
+
+    public Task ForgetAsync(string jti) => redis.GetDatabase().KeyDeleteAsync(keys.AcceptedLogoutToken(jti));
 }
