@@ -36,7 +36,7 @@ public static class ClaimsPrincipalExtensions
         principal.Identities
             .Where(identity => identity.IsAuthenticated)
             .SelectMany(identity => identity.FindAll(KeycloakClaimTypes.ResourceAccess))
-            .SelectMany(claim => ResourceAccessClaim.ReadRoles(claim, clientId))
+            .SelectMany(claim => KeycloakRoleClaims.ReadClientRoles(claim, clientId))
             .Distinct()
             .ToList();
 
