@@ -20,11 +20,11 @@ public static class GatewayPolicies
             // A valid token minted for orders-api; whether it may place or read orders is orders-api's call.
             .AddPolicy(OrdersCaller, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, "orders-api"))
+                .RequireClaim(JwtClaimTypes.Audience, "orders-api"))
             // Only callers granted the partner scope get as far as the partner routes.
             .AddPolicy(ShippingPartner, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, "orders-api")
+                .RequireClaim(JwtClaimTypes.Audience, "orders-api")
                 .RequireScope("shipping"));
         return builder;
     }

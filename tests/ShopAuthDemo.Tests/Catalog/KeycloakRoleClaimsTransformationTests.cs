@@ -94,5 +94,5 @@ public sealed class KeycloakRoleClaimsTransformationTests
     private static Claim Json(string value) => new(KeycloakClaimTypes.RealmAccess, value, JsonClaimValueTypes.Json);
 
     private static ClaimsPrincipal Principal(params Claim[] claims) =>
-        new(new ClaimsIdentity(claims, "Bearer", KeycloakClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
+        new(new ClaimsIdentity(claims, "Bearer", JwtClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
 }

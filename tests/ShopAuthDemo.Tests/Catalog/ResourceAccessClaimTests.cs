@@ -78,5 +78,5 @@ public sealed class ResourceAccessClaimTests
     private static Claim Json(string value) => new(KeycloakClaimTypes.ResourceAccess, value, JsonClaimValueTypes.Json);
 
     private static ClaimsPrincipal Principal(params Claim[] claims) =>
-        new(new ClaimsIdentity(claims, "Bearer", KeycloakClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
+        new(new ClaimsIdentity(claims, "Bearer", JwtClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
 }
