@@ -7,8 +7,8 @@ namespace ShopAuthDemo.Catalog.Api.Authorization;
 
 public static class CatalogPolicies
 {
-    public const string ChangePrice = "CatalogChangePrice";
-    public const string PriceQuotes = "CatalogPriceQuotes";
+    public const string ChangePrice = "change-price";
+    public const string PriceQuotes = "price-quotes";
 
     public const string AdminRole = "admin";
     public const string Audience = "catalog-api";

@@ -11,8 +11,8 @@ public static class GatewayPolicies
 {
     // YARP's own name for "no authorization": the route is open, a token if sent is still validated.
     public const string Anonymous = "anonymous";
-    public const string OrdersCaller = "gateway-orders-caller";
-    public const string ShippingPartner = "gateway-shipping-partner";
+    public const string OrdersCaller = "orders-caller";
+    public const string ShippingPartner = "shipping-partner";
 
     public static TBuilder AddGatewayPolicies<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

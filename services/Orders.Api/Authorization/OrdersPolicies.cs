@@ -7,10 +7,10 @@ namespace ShopAuthDemo.Orders.Api.Authorization;
 
 public static class OrdersPolicies
 {
-    public const string Customer = "OrdersCustomer";
-    public const string PlaceOrder = "OrdersPlaceOrder";
-    public const string Staff = "OrdersStaff";
-    public const string ShippingPartner = "OrdersShippingPartner";
+    public const string Customer = "customer";
+    public const string PlaceOrder = "place-order";
+    public const string Staff = "staff";
+    public const string ShippingPartner = "shipping-partner";
 
     public const string Audience = "orders-api";
 

@@ -6,7 +6,7 @@ namespace ShopAuthDemo.Payments.Api.Authorization;
 
 public static class PaymentsPolicies
 {
-    public const string ChargeOnBehalfOfCustomer = "ChargeOnBehalfOfCustomer";
+    public const string ChargeOnBehalfOfCustomer = "charge-on-behalf-of-customer";
 
     public const string Audience = "payments-api";
     public const string OrdersClient = "orders-api";

@@ -6,8 +6,8 @@ namespace ShopAuthDemo.Policy.Api.Authorization;
 
 public static class PolicyApiPolicies
 {
-    public const string ReadRules = "PolicyApiReadRules";
-    public const string ManageRules = "PolicyApiManageRules";
+    public const string ReadRules = "read-rules";
+    public const string ManageRules = "manage-rules";
 
     public const string Audience = "policy-api";
     public const string RulesScope = "policies";
