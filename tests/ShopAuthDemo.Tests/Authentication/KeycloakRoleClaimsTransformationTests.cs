@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Catalog;
+namespace ShopAuthDemo.Tests.Authentication;
 
 // Unit tests of ServiceDefaults' role mapping, which Catalog.Api's admin policy relies on.
 public sealed class KeycloakRoleClaimsTransformationTests

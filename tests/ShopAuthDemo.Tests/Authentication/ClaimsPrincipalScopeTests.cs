@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Catalog;
+namespace ShopAuthDemo.Tests.Authentication;
 
 public sealed class ClaimsPrincipalScopeTests
 {
