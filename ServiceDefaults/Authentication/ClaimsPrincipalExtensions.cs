@@ -5,18 +5,18 @@ namespace ShopAuthDemo.ServiceDefaults.Authentication;
 public static class ClaimsPrincipalExtensions
 {
     public static string? GetSubject(this ClaimsPrincipal principal) =>
-        principal.FindFirstValue(KeycloakClaimTypes.Subject);
+        principal.FindFirstValue(JwtClaimTypes.Subject);
 
     public static string? GetAuthorizedParty(this ClaimsPrincipal principal) =>
-        principal.FindFirstValue(KeycloakClaimTypes.AuthorizedParty);
+        principal.FindFirstValue(JwtClaimTypes.AuthorizedParty);
 
     // "aud" is a string for one audience and an array for several; both arrive as one claim per value.
     public static IReadOnlyList<string> GetAudiences(this ClaimsPrincipal principal) =>
-        principal.FindAll(KeycloakClaimTypes.Audience).Select(claim => claim.Value).Distinct().ToList();
+        principal.FindAll(JwtClaimTypes.Audience).Select(claim => claim.Value).Distinct().ToList();
 
     // Keycloak puts all granted scopes in one space-separated claim: "scope": "openid profile catalog".
     public static IReadOnlySet<string> GetScopes(this ClaimsPrincipal principal) =>
-        principal.FindAll(KeycloakClaimTypes.Scope)
+        principal.FindAll(JwtClaimTypes.Scope)
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
 
@@ -36,7 +36,7 @@ public static class ClaimsPrincipalExtensions
         principal.Identities
             .Where(identity => identity.IsAuthenticated)
             .SelectMany(identity => identity.FindAll(KeycloakClaimTypes.ResourceAccess))
-            .SelectMany(claim => ResourceAccessClaim.ReadRoles(claim, clientId))
+            .SelectMany(claim => KeycloakRoleClaims.ReadClientRoles(claim, clientId))
             .Distinct()
             .ToList();
 

@@ -53,7 +53,7 @@ public static class JwtBearerExtensions
                     ValidateLifetime = true,
                     // The default 5 minutes would double the life of a 5-minute Keycloak token.
                     ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = KeycloakClaimTypes.PreferredUsername,
+                    NameClaimType = JwtClaimTypes.PreferredUsername,
                     RoleClaimType = KeycloakClaimTypes.Role,
                 };
             });

@@ -1,13 +1,9 @@
 namespace ShopAuthDemo.ServiceDefaults.Authentication;
 
-// Claim names exactly as they appear in a Keycloak access token (inbound mapping is off).
+// Claims only Keycloak (and Identity.Local, which speaks its dialect) puts into a token, and the
+// role claim type we derive from one of them. The standard claims are in JwtClaimTypes.
 public static class KeycloakClaimTypes
 {
-    public const string Subject = "sub";
-    public const string PreferredUsername = "preferred_username";
-    public const string AuthorizedParty = "azp";
-    public const string Audience = "aud";
-    public const string Scope = "scope";
     public const string RealmAccess = "realm_access";
     public const string ResourceAccess = "resource_access";
 

@@ -19,7 +19,7 @@ public sealed class KeycloakRoleClaimsTransformation : IClaimsTransformation
         }
 
         var realmRoles = identity.FindAll(KeycloakClaimTypes.RealmAccess)
-            .SelectMany(claim => RealmAccessClaim.ReadRoles(claim).Select(role => (role, claim.Issuer)))
+            .SelectMany(claim => KeycloakRoleClaims.ReadRealmRoles(claim).Select(role => (role, claim.Issuer)))
             .DistinctBy(found => found.role, StringComparer.Ordinal)
             .ToList();
         var roleClaims = identity.FindAll(identity.RoleClaimType).ToList();

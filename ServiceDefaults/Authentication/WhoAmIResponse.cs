@@ -23,7 +23,7 @@ public sealed record WhoAmIResponse(
 
     public static WhoAmIResponse From(ClaimsPrincipal user, string? peer) => new(
         user.GetSubject(),
-        user.FindFirstValue(KeycloakClaimTypes.PreferredUsername),
+        user.FindFirstValue(JwtClaimTypes.PreferredUsername),
         user.GetAuthorizedParty(),
         user.GetAudiences(),
         [.. user.GetScopes().Order(StringComparer.Ordinal)],

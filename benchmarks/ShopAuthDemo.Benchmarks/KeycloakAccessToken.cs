@@ -62,7 +62,7 @@ public sealed class KeycloakAccessToken : IDisposable
         ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         ValidateLifetime = true,
         ClockSkew = TimeSpan.FromSeconds(30),
-        NameClaimType = KeycloakClaimTypes.PreferredUsername,
+        NameClaimType = JwtClaimTypes.PreferredUsername,
         RoleClaimType = KeycloakClaimTypes.Role,
         IssuerSigningKey = SigningKey,
     };

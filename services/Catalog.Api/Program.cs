@@ -29,6 +29,3 @@ app.MapPriceQuotesApi();
 app.MapWhoAmI();
 
 app.Run();
-
-// Lets WebApplicationFactory in the tests reach the entry point.
-public partial class Program;

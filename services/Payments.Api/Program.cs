@@ -22,6 +22,3 @@ app.MapPaymentsApi();
 app.MapWhoAmI();
 
 app.Run();
-
-// Lets WebApplicationFactory in the tests reach the entry point.
-public partial class Program;

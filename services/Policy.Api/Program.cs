@@ -24,6 +24,3 @@ app.MapRuleTestsApi();
 app.MapWhoAmI();
 
 app.Run();
-
-// Lets WebApplicationFactory in the tests reach the entry point.
-public partial class Program;

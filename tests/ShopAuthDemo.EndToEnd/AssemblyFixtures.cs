@@ -1,4 +1,4 @@
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 
 // One AppHost with the local identity provider for the whole run: starting it is the slow part.
 [assembly: AssemblyFixture(typeof(LocalIdentityAppHost))]

@@ -1,5 +1,5 @@
 using System.Net;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using ShopAuthDemo.Resilience.Infrastructure;
 using ShopAuthDemo.Testing;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using ShopAuthDemo.Resilience.Infrastructure;
 
 namespace ShopAuthDemo.Resilience;

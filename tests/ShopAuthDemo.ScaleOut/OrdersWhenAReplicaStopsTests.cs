@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using ShopAuthDemo.ScaleOut.Infrastructure;
 
 namespace ShopAuthDemo.ScaleOut;

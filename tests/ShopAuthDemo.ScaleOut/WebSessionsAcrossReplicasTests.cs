@@ -1,5 +1,5 @@
 using System.Net;
-using ShopAuthDemo.EndToEnd.Web.Support;
+using ShopAuthDemo.Testing.AppHost.Browser;
 using ShopAuthDemo.ScaleOut.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -7,8 +7,8 @@ namespace ShopAuthDemo.Catalog.Api.Authorization;
 
 public static class CatalogPolicies
 {
-    public const string ChangePrice = "CatalogChangePrice";
-    public const string PriceQuotes = "CatalogPriceQuotes";
+    public const string ChangePrice = "change-price";
+    public const string PriceQuotes = "price-quotes";
 
     public const string AdminRole = "admin";
     public const string Audience = "catalog-api";
@@ -25,13 +25,13 @@ public static class CatalogPolicies
                 // Bearer validation already checks aud; saying it again here keeps the rule true if that
                 // set-up is ever loosened (more audiences, another scheme): an admin's token minted for
                 // orders-api or payments-api must not change catalog prices.
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireClaim(JwtClaimTypes.Audience, Audience)
                 // Then the access rules an admin manages in the back office (big changes need a pricing
                 // lead, office hours): decided here, in catalog-api, on its own copy of the rules.
                 .RequireAccessRules(AccessActions.ChangePrice))
             .AddPolicy(PriceQuotes, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireClaim(JwtClaimTypes.Audience, Audience)
                 // Any signed-in user can get a token with aud catalog-api (shop-web asks for the
                 // "catalog" scope), and carol is even an admin. Requiring a client role that only a
                 // service account holds stops a user - or anyone holding a stolen user token - from

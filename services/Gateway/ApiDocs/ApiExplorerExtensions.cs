@@ -29,7 +29,9 @@ public static class ApiExplorerExtensions
         {
             options.WithTitle("ShopAuthDemo API (through the gateway)")
                 .AddDocument("gateway", routePattern: DocumentPath)
-                .AddPreferredSecuritySchemes(ApiExplorerSettings.OAuth2Scheme);
+                .AddPreferredSecuritySchemes(ApiExplorerSettings.OAuth2Scheme)
+                // No icon to ask for: without a declared one, browsers request /favicon.ico and log a 404.
+                .AddHeadContent("""<link rel="icon" href="data:,">""");
             if (explorer.PartnerClientIds is [var partner, ..])
             {
                 // Pre-filled, not secret: the partner's secret is typed in by the person trying the API.

@@ -11,8 +11,8 @@ public static class GatewayPolicies
 {
     // YARP's own name for "no authorization": the route is open, a token if sent is still validated.
     public const string Anonymous = "anonymous";
-    public const string OrdersCaller = "gateway-orders-caller";
-    public const string ShippingPartner = "gateway-shipping-partner";
+    public const string OrdersCaller = "orders-caller";
+    public const string ShippingPartner = "shipping-partner";
 
     public static TBuilder AddGatewayPolicies<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -20,11 +20,11 @@ public static class GatewayPolicies
             // A valid token minted for orders-api; whether it may place or read orders is orders-api's call.
             .AddPolicy(OrdersCaller, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, "orders-api"))
+                .RequireClaim(JwtClaimTypes.Audience, "orders-api"))
             // Only callers granted the partner scope get as far as the partner routes.
             .AddPolicy(ShippingPartner, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, "orders-api")
+                .RequireClaim(JwtClaimTypes.Audience, "orders-api")
                 .RequireScope("shipping"));
         return builder;
     }

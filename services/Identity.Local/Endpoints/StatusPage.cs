@@ -18,7 +18,7 @@ public static class StatusPage
             : $"You are signed in as {HtmlEncoder.Default.Encode(user.Username)}. Go back to the application you came from.";
         return Results.Content($"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>{HtmlEncoder.Default.Encode(realm.Settings.DisplayName)}</title></head>
+            <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{HtmlEncoder.Default.Encode(realm.Settings.DisplayName)}</title></head>
             <body style="font-family: system-ui, sans-serif; max-width: 26rem; margin: 3rem auto;">
               <p><strong>Development stand-in for Keycloak.</strong></p>
               <p id="status">{state}</p>

@@ -18,7 +18,7 @@ public static class LoginPage
             <!DOCTYPE html>
             <html lang="en">
             <head>
-              <meta charset="utf-8"><title>Sign in to {e.Encode(realm.Settings.DisplayName)}</title>
+              <meta charset="utf-8"><link rel="icon" href="data:,"><title>Sign in to {e.Encode(realm.Settings.DisplayName)}</title>
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <style>
                 body {"{"} font-family: system-ui, sans-serif; max-width: 26rem; margin: 3rem auto; padding: 0 1rem; {"}"}

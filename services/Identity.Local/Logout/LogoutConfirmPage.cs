@@ -18,7 +18,7 @@ public static class LogoutConfirmPage
         var html = $"""
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>Sign out</title></head>
+            <head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Sign out</title></head>
             <body style="font-family: system-ui, sans-serif; max-width: 26rem; margin: 3rem auto;">
               <p><strong>Development stand-in for Keycloak.</strong></p>
               <h1>Sign out?</h1>

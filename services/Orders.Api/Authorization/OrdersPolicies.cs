@@ -7,10 +7,10 @@ namespace ShopAuthDemo.Orders.Api.Authorization;
 
 public static class OrdersPolicies
 {
-    public const string Customer = "OrdersCustomer";
-    public const string PlaceOrder = "OrdersPlaceOrder";
-    public const string Staff = "OrdersStaff";
-    public const string ShippingPartner = "OrdersShippingPartner";
+    public const string Customer = "customer";
+    public const string PlaceOrder = "place-order";
+    public const string Staff = "staff";
+    public const string ShippingPartner = "shipping-partner";
 
     public const string Audience = "orders-api";
 
@@ -25,13 +25,13 @@ public static class OrdersPolicies
                 .RequireAccessRules(AccessActions.PlaceOrder))
             .AddPolicy(Staff, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireClaim(JwtClaimTypes.Audience, Audience)
                 .RequireRole("staff"))
             // Checked here even though the gateway checked the scope already: orders-api does not trust
             // the network, so a caller that reaches it around the gateway meets the same rule.
             .AddPolicy(ShippingPartner, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireClaim(JwtClaimTypes.Audience, Audience)
                 .RequireScope("shipping")
                 // The token was issued to a client we have a shipping contract with. A user's token names
                 // the web app that asked for it (azp shop-web), so users are refused even with scope
@@ -40,7 +40,7 @@ public static class OrdersPolicies
 
     private static AuthorizationPolicyBuilder RequireCustomer(AuthorizationPolicyBuilder policy) => policy
         .RequireAuthenticatedUser()
-        .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+        .RequireClaim(JwtClaimTypes.Audience, Audience)
         .RequireRole("customer")
         .RequireScope("orders");
 }

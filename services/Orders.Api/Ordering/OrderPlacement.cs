@@ -18,7 +18,7 @@ public sealed class OrderPlacement(OrdersContext orders, PaymentsClient payments
         var order = new Order
         {
             BuyerId = buyer.GetSubject()!,
-            BuyerName = buyer.FindFirstValue(KeycloakClaimTypes.PreferredUsername) ?? "unknown",
+            BuyerName = buyer.FindFirstValue(JwtClaimTypes.PreferredUsername) ?? "unknown",
             PlacedAt = time.GetUtcNow(),
             Total = quote.Total,
             Lines = [.. quote.Lines.Select(l => new OrderLine

@@ -6,7 +6,7 @@ namespace ShopAuthDemo.Payments.Api.Authorization;
 
 public static class PaymentsPolicies
 {
-    public const string ChargeOnBehalfOfCustomer = "ChargeOnBehalfOfCustomer";
+    public const string ChargeOnBehalfOfCustomer = "charge-on-behalf-of-customer";
 
     public const string Audience = "payments-api";
     public const string OrdersClient = "orders-api";
@@ -18,10 +18,10 @@ public static class PaymentsPolicies
         authorization.AddPolicy(ChargeOnBehalfOfCustomer, policy => policy
             .RequireAuthenticatedUser()
             // Bearer validation checks aud too; repeating it keeps this rule true if that is ever loosened.
-            .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+            .RequireClaim(JwtClaimTypes.Audience, Audience)
             // Only orders-api may charge. A token Alice's browser app (shop-web) obtained, even with
             // aud payments-api, cannot charge her card directly for an amount no order backs.
-            .RequireClaim(KeycloakClaimTypes.AuthorizedParty, OrdersClient)
+            .RequireClaim(JwtClaimTypes.AuthorizedParty, OrdersClient)
             // ... and the connection must be orders-api's too (its certificate, mutual TLS): the token says which
             // service acts, the transport proves it is that service calling. A token exchanged by orders-api
             // and replayed by anything else (the gateway, a stolen copy) is refused.
@@ -32,5 +32,5 @@ public static class PaymentsPolicies
             // username): orders-api cannot charge anyone without a customer's exchanged token.
             .RequireRole(CustomerRole)
             // Every payment is recorded against, and readable only by, this subject.
-            .RequireClaim(KeycloakClaimTypes.Subject));
+            .RequireClaim(JwtClaimTypes.Subject));
 }

@@ -9,6 +9,6 @@ public sealed record Payer(string Subject, string? Username, string Client)
     // The charge policy has already required sub and azp, so both are present here.
     public static Payer From(ClaimsPrincipal user) => new(
         user.GetSubject()!,
-        user.FindFirstValue(KeycloakClaimTypes.PreferredUsername),
+        user.FindFirstValue(JwtClaimTypes.PreferredUsername),
         user.GetAuthorizedParty()!);
 }

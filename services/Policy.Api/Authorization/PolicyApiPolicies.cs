@@ -6,8 +6,8 @@ namespace ShopAuthDemo.Policy.Api.Authorization;
 
 public static class PolicyApiPolicies
 {
-    public const string ReadRules = "PolicyApiReadRules";
-    public const string ManageRules = "PolicyApiManageRules";
+    public const string ReadRules = "read-rules";
+    public const string ManageRules = "manage-rules";
 
     public const string Audience = "policy-api";
     public const string RulesScope = "policies";
@@ -22,15 +22,15 @@ public static class PolicyApiPolicies
             .AddPolicy(ReadRules, policy => policy
                 .RequireAuthenticatedUser()
                 // Bearer validation checks aud too; repeating it keeps this rule true if that is ever loosened.
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireClaim(JwtClaimTypes.Audience, Audience)
                 .RequireAssertion(context => context.User.IsInRole(AdminRole) || IsDecidingService(context.User, readers)))
             // Only admins change rules: a rule can lift a step-up or a refusal in every service at once.
             .AddPolicy(ManageRules, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(KeycloakClaimTypes.Audience, Audience)
+                .RequireClaim(JwtClaimTypes.Audience, Audience)
                 .RequireRole(AdminRole)
                 // The audit log names the admin by sub.
-                .RequireClaim(KeycloakClaimTypes.Subject));
+                .RequireClaim(JwtClaimTypes.Subject));
 
     // A service that decides with the rules, asking as itself. Not a user: a customer's token never reads
     // them, and neither does a user's token that such a service obtained by token exchange (azp would be

@@ -10,6 +10,6 @@ public sealed record RuleAuthor(string Username, string Subject)
     public static RuleAuthor From(ClaimsPrincipal user)
     {
         var subject = user.GetSubject()!;
-        return new(user.FindFirstValue(KeycloakClaimTypes.PreferredUsername) ?? subject, subject);
+        return new(user.FindFirstValue(JwtClaimTypes.PreferredUsername) ?? subject, subject);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.EndToEnd.AppHostModel;
 

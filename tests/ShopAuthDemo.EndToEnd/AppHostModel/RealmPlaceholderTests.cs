@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.EndToEnd.AppHostModel;
 

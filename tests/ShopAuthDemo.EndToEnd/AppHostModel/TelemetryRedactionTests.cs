@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 
 namespace ShopAuthDemo.EndToEnd.AppHostModel;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 
 namespace ShopAuthDemo.EndToEnd.CatalogApi;
 

@@ -1,4 +1,4 @@
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 
 namespace ShopAuthDemo.EndToEnd.CatalogApi;
 

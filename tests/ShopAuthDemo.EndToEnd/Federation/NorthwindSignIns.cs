@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.EndToEnd.Federation;

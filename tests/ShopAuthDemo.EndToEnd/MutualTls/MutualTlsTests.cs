@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.EndToEnd.MutualTls;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using ShopAuthDemo.EndToEnd.Policies.Support;
-using ShopAuthDemo.EndToEnd.Web.Support;
+using ShopAuthDemo.Testing.AppHost.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopAuthDemo.EndToEnd.Web;

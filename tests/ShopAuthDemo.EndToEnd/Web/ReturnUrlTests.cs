@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ShopAuthDemo.EndToEnd.Infrastructure;
-using ShopAuthDemo.EndToEnd.Web.Support;
+using ShopAuthDemo.Testing.AppHost;
+using ShopAuthDemo.Testing.AppHost.Browser;
 
 namespace ShopAuthDemo.EndToEnd.Web;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
-using ShopAuthDemo.EndToEnd.Infrastructure;
-using ShopAuthDemo.EndToEnd.Web.Support;
+using ShopAuthDemo.Testing.AppHost;
+using ShopAuthDemo.Testing.AppHost.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopAuthDemo.EndToEnd.Web;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ShopAuthDemo.EndToEnd.Infrastructure;
-using ShopAuthDemo.EndToEnd.Web.Support;
+using ShopAuthDemo.Testing.AppHost;
+using ShopAuthDemo.Testing.AppHost.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopAuthDemo.EndToEnd.Web;

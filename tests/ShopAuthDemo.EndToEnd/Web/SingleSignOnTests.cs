@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ShopAuthDemo.EndToEnd.Infrastructure;
-using ShopAuthDemo.EndToEnd.Web.Support;
+using ShopAuthDemo.Testing.AppHost;
+using ShopAuthDemo.Testing.AppHost.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShopAuthDemo.EndToEnd.Web;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Npgsql;
-using ShopAuthDemo.EndToEnd.Infrastructure;
+using ShopAuthDemo.Testing.AppHost;
 using StackExchange.Redis;
 
 namespace ShopAuthDemo.ScaleOut.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using ShopAuthDemo.EndToEnd.AppHostModel;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.ScaleOut.Infrastructure;
 

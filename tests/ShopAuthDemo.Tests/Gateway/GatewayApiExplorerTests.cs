@@ -70,4 +70,13 @@ public sealed class GatewayApiExplorerTests(GatewayHost gateway) : IClassFixture
         Assert.Contains("openapi/gateway.json", page);
         Assert.Contains("partner-acme", page);
     }
+
+    [Fact]
+    public async Task Scalar_page_declares_its_icon_so_the_browser_asks_for_no_favicon()
+    {
+        var page = await gateway.Anonymous().GetStringAsync("/scalar/", Ct);
+
+        var head = page[..page.IndexOf("</head>", StringComparison.Ordinal)];
+        Assert.Contains("""<link rel="icon" href="data:,">""", head);
+    }
 }

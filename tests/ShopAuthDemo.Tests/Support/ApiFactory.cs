@@ -13,11 +13,17 @@ public class ApiFactory<TEntryPoint>(TestTokenIssuer tokens, Dictionary<string, 
     // Settings read by Program before the host is built; remove one to test fail-fast.
     public Dictionary<string, string> Settings { get; } = settings;
 
+    // More settings on top, read when the host is built (ApiHost keeps a test's across restarts).
+    public IReadOnlyDictionary<string, string> MoreSettings { get; set; } = new Dictionary<string, string>();
+
+    // What stands in for the API's neighbours (the services it calls), before a test's own services.
+    public Action<IServiceCollection>? TestDoubles { get; init; }
+
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in Settings.Concat(MoreSettings))
         {
             builder.UseSetting(key, value);
         }
@@ -25,6 +31,7 @@ public class ApiFactory<TEntryPoint>(TestTokenIssuer tokens, Dictionary<string, 
         builder.ConfigureTestServices(services =>
         {
             tokens.TrustedBy(services);
+            TestDoubles?.Invoke(services);
             ConfigureServices?.Invoke(services);
         });
     }

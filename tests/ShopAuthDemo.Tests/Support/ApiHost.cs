@@ -8,12 +8,11 @@ namespace ShopAuthDemo.Tests.Support;
 public abstract class ApiHost<TContext> : IAsyncDisposable where TContext : DbContext
 {
     private readonly Func<TestTokenIssuer, TemporaryDatabase, ApiFactory<TContext>> createFactory;
-    private readonly Action<IServiceCollection>? configureServices;
 
-    protected ApiHost(Func<TestTokenIssuer, TemporaryDatabase, ApiFactory<TContext>> createFactory, Action<IServiceCollection>? configureServices)
+    protected ApiHost(Func<TestTokenIssuer, TemporaryDatabase, ApiFactory<TContext>> createFactory, Action<IServiceCollection>? configureServices = null)
     {
         this.createFactory = createFactory;
-        this.configureServices = configureServices;
+        ConfigureServices = configureServices;
         Factory = CreateFactory();
     }
 
@@ -22,6 +21,12 @@ public abstract class ApiHost<TContext> : IAsyncDisposable where TContext : DbCo
     public TemporaryDatabase Database { get; } = new();
 
     public ApiFactory<TContext> Factory { get; private set; }
+
+    /// <summary>More settings for the service, e.g. another partner client; read when the service starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>More services, e.g. a log collector or a fake clock; applied when the service starts.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public HttpClient Anonymous() => Factory.CreateClient();
 
@@ -52,7 +57,9 @@ public abstract class ApiHost<TContext> : IAsyncDisposable where TContext : DbCo
     private ApiFactory<TContext> CreateFactory()
     {
         var factory = createFactory(Tokens, Database);
-        factory.ConfigureServices = configureServices;
+        // Read when the service starts, not now: tests set them after creating the host.
+        factory.MoreSettings = Settings;
+        factory.ConfigureServices = services => ConfigureServices?.Invoke(services);
         return factory;
     }
 }

@@ -44,7 +44,7 @@ internal static class OpenIdConnectSetup
         oidc.GetClaimsFromUserInfoEndpoint = false;
         // Keep "sub", "sid", "preferred_username" as the identity provider named them.
         oidc.MapInboundClaims = false;
-        oidc.TokenValidationParameters.NameClaimType = KeycloakClaimTypes.PreferredUsername;
+        oidc.TokenValidationParameters.NameClaimType = JwtClaimTypes.PreferredUsername;
         // Roles only from realm_access.roles (KeycloakRoleClaimsTransformation), as in the APIs: a top-level
         // "role" claim in the ID token or from userinfo (a mapper, a user attribute) is not a role here.
         oidc.TokenValidationParameters.RoleClaimType = KeycloakClaimTypes.Role;

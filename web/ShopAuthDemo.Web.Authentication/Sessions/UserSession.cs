@@ -21,5 +21,5 @@ public sealed record UserSession(
             : sub is not null && Subject == sub;
 
     public static (string? Sid, string? Sub) IdentityProviderKeys(ClaimsPrincipal principal) =>
-        (principal.FindFirstValue(SessionClaimTypes.IdentityProviderSession), principal.FindFirstValue(KeycloakClaimTypes.Subject));
+        (principal.FindFirstValue(SessionClaimTypes.IdentityProviderSession), principal.FindFirstValue(JwtClaimTypes.Subject));
 }

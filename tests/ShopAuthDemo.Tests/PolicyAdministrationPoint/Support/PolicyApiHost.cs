@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using ShopAuthDemo.Policy.Api.Infrastructure;
 using ShopAuthDemo.Tests.Support;
 
@@ -12,58 +10,37 @@ namespace ShopAuthDemo.Tests.PolicyAdministrationPoint.Support;
 /// Policy.Api in-process: trusts a test token issuer, keeps its rules in a SQLite file of its own, and
 /// its HTTP calls (policy-api's own token, the user directory) go to <see cref="FakeUserDirectory"/>.
 /// </summary>
-public sealed class PolicyApiHost : IAsyncDisposable
+public sealed class PolicyApiHost : ApiHost<PolicyContext>
 {
-    public TestTokenIssuer Tokens { get; } = new();
-    public TemporaryDatabase Database { get; } = new();
-    public FakeUserDirectory Directory { get; } = new();
-    public CapturedLogs Logs { get; } = new();
-    public WebApplicationFactory<PolicyContext> Factory { get; private set; }
-
-    /// <summary>More services, e.g. a fake clock; applied when the service starts.</summary>
-    public Action<IServiceCollection>? ConfigureServices { get; set; }
-
-    public PolicyApiHost() => Factory = CreateFactory();
-
-    public HttpClient Anonymous() => Factory.CreateClient();
-
-    public HttpClient As(TestToken token) => Factory.CreateClient().WithBearer(Tokens.CreateToken(token));
-
-    public async Task<T> QueryAsync<T>(Func<PolicyContext, Task<T>> query)
+    public PolicyApiHost() : this(new FakeUserDirectory(), new CapturedLogs())
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PolicyContext>());
     }
 
-    /// <summary>Stops the service and starts a new one on the same database file.</summary>
-    public async Task RestartAsync()
-    {
-        await Factory.DisposeAsync();
-        Factory = CreateFactory();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        Database.Dispose();
-        Tokens.Dispose();
-    }
-
-    private WebApplicationFactory<PolicyContext> CreateFactory() => new WebApplicationFactory<PolicyContext>().WithWebHostBuilder(web =>
-    {
-        web.UseSetting("Identity:Authority", TestTokenIssuer.Authority);
-        web.UseSetting("Identity:Audience", "policy-api");
-        web.UseSetting("Identity:ClientId", "policy-api");
-        web.UseSetting("Identity:ClientSecret", FakeUserDirectory.PolicyApiSecret);
-        web.UseSetting("ConnectionStrings:policydb", Database.ConnectionString);
-        web.ConfigureTestServices(services =>
+    // Private: xunit requires a class fixture to have a single public constructor.
+    private PolicyApiHost(FakeUserDirectory directory, CapturedLogs logs)
+        : base((tokens, database) => new ApiFactory<PolicyContext>(tokens, new()
         {
-            Tokens.TrustedBy(services);
-            services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => Directory));
-            // The same retries as in production, without the seconds of back-off between them.
-            services.ConfigureAll<HttpStandardResilienceOptions>(resilience => resilience.Retry.Delay = TimeSpan.Zero);
-            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-            ConfigureServices?.Invoke(services);
-        });
-    });
+            ["Identity:Authority"] = TestTokenIssuer.Authority,
+            ["Identity:Audience"] = "policy-api",
+            ["Identity:ClientId"] = "policy-api",
+            ["Identity:ClientSecret"] = FakeUserDirectory.PolicyApiSecret,
+            ["ConnectionStrings:policydb"] = database.ConnectionString,
+        })
+        {
+            TestDoubles = services =>
+            {
+                services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => directory));
+                // The same retries as in production, without the seconds of back-off between them.
+                services.ConfigureAll<HttpStandardResilienceOptions>(resilience => resilience.Retry.Delay = TimeSpan.Zero);
+                services.AddSingleton<ILoggerProvider>(logs);
+            },
+        })
+    {
+        Directory = directory;
+        Logs = logs;
+    }
+
+    public FakeUserDirectory Directory { get; }
+
+    public CapturedLogs Logs { get; }
 }

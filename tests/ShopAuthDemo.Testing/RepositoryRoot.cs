@@ -1,7 +1,7 @@
-namespace ShopAuthDemo.EndToEnd.AppHostModel;
+namespace ShopAuthDemo.Testing;
 
 /// <summary>The clone's root folder (where ShopAuthDemo.sln is), found from the test's own folder.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

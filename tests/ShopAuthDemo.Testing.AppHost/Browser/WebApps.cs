@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ShopAuthDemo.AppHost.WebApps;
-using ShopAuthDemo.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
-namespace ShopAuthDemo.EndToEnd.Web.Support;
+namespace ShopAuthDemo.Testing.AppHost.Browser;
 
 /// <summary>What a user does in the shop and the back office, in a real browser.</summary>
 public sealed class WebApps(AppHostFixture appHost)

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ShopAuthDemo.EndToEnd.Web.Support;
+namespace ShopAuthDemo.Testing.AppHost.Browser;
 
 /// <summary>
 /// The machine's Chromium, driven by Playwright. Playwright cannot download its own browser build here, so

@@ -1,7 +1,7 @@
 using Aspire.Hosting.Testing;
 using ShopAuthDemo.AppHost.Identity;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 /// <summary>The AppHost with Keycloak; started only where a container runtime answers.</summary>
 public sealed class KeycloakAppHost() : AppHostFixture("keycloak", "keycloak")
@@ -27,6 +27,3 @@ public sealed class KeycloakAppHost() : AppHostFixture("keycloak", "keycloak")
             builder.Resources.Remove(webApp);
     }
 }
-
-[CollectionDefinition(nameof(KeycloakAppHost))]
-public sealed class KeycloakAppHostCollection : ICollectionFixture<KeycloakAppHost>;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ShopAuthDemo.EndToEnd.Web.Support;
+namespace ShopAuthDemo.Testing.AppHost.Browser;
 
 /// <summary>
 /// A screenshot of each main page, saved where a reviewer finds it: SHOP_SCREENSHOTS_DIR, or

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 /// <summary>Token requests against the realm's token endpoint, which both identity providers serve.</summary>
 public static class TokenClient

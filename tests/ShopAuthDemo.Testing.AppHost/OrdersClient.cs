@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 /// <summary>orders-api as the shop calls it: an order of (product, quantity) lines.</summary>
 public static class OrdersClient

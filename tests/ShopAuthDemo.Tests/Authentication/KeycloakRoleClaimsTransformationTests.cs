@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Catalog;
+namespace ShopAuthDemo.Tests.Authentication;
 
 // Unit tests of ServiceDefaults' role mapping, which Catalog.Api's admin policy relies on.
 public sealed class KeycloakRoleClaimsTransformationTests
@@ -94,5 +94,5 @@ public sealed class KeycloakRoleClaimsTransformationTests
     private static Claim Json(string value) => new(KeycloakClaimTypes.RealmAccess, value, JsonClaimValueTypes.Json);
 
     private static ClaimsPrincipal Principal(params Claim[] claims) =>
-        new(new ClaimsIdentity(claims, "Bearer", KeycloakClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
+        new(new ClaimsIdentity(claims, "Bearer", JwtClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
 }

@@ -6,7 +6,7 @@ using ShopAuthDemo.Tests.Authentication.Support;
 using ShopAuthDemo.Tests.Support;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Catalog;
+namespace ShopAuthDemo.Tests.Authentication;
 
 /// <summary>
 /// Roles come only from realm_access.roles. A signed token whose top-level "role" says admin (a custom

@@ -3,7 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 /// <summary>A resource's console log, collected from the start, so tests can count and search what it did.</summary>
 public sealed class ResourceLog : IAsyncDisposable

@@ -5,7 +5,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ShopAuthDemo.AppHost.MutualTls;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 /// <summary>
 /// HttpClients that reach an internal service directly, the way another service does: over its https

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ShopAuthDemo.Testing;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 public static class SignedInUser
 {

@@ -4,7 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ShopAuthDemo.EndToEnd.Infrastructure;
+namespace ShopAuthDemo.Testing.AppHost;
 
 /// <summary>The real AppHost, started once with the given identity provider and shared by the tests.</summary>
 public abstract class AppHostFixture(string identityProvider, string identityProviderResource) : IAsyncLifetime

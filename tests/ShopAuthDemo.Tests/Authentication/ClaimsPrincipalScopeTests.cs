@@ -5,14 +5,14 @@ using Microsoft.Extensions.Hosting;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Catalog;
+namespace ShopAuthDemo.Tests.Authentication;
 
 public sealed class ClaimsPrincipalScopeTests
 {
     [Fact]
     public void Space_separated_scope_claim_is_read_as_a_set()
     {
-        var user = User(new Claim(KeycloakClaimTypes.Scope, "openid  profile catalog"));
+        var user = User(new Claim(JwtClaimTypes.Scope, "openid  profile catalog"));
 
         Assert.Equal(["catalog", "openid", "profile"], user.GetScopes().Order());
         Assert.True(user.HasScope("catalog"));
@@ -26,8 +26,8 @@ public sealed class ClaimsPrincipalScopeTests
         var authorization = services.GetRequiredService<IAuthorizationService>();
         var policy = new AuthorizationPolicyBuilder().RequireScope("orders").Build();
 
-        var withOrders = await authorization.AuthorizeAsync(User(new Claim(KeycloakClaimTypes.Scope, "openid orders")), policy);
-        var withoutOrders = await authorization.AuthorizeAsync(User(new Claim(KeycloakClaimTypes.Scope, "openid orders-admin")), policy);
+        var withOrders = await authorization.AuthorizeAsync(User(new Claim(JwtClaimTypes.Scope, "openid orders")), policy);
+        var withoutOrders = await authorization.AuthorizeAsync(User(new Claim(JwtClaimTypes.Scope, "openid orders-admin")), policy);
 
         Assert.True(withOrders.Succeeded);
         Assert.False(withoutOrders.Succeeded);

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ShopAuthDemo.EndToEnd.Web.Support;
+namespace ShopAuthDemo.Testing.AppHost.Browser;
 
 /// <summary>The back office's Access rules page, as carol uses it: rows by rule kind, the rule form, the tester.</summary>
 public sealed class AccessRulesPage(IPage page)

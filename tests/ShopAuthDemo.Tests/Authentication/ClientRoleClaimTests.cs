@@ -6,10 +6,10 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using Xunit;
 
-namespace ShopAuthDemo.Tests.Catalog;
+namespace ShopAuthDemo.Tests.Authentication;
 
 // Unit tests of ServiceDefaults' client-role reading, which the price-quotes policy relies on.
-public sealed class ResourceAccessClaimTests
+public sealed class ClientRoleClaimTests
 {
     [Fact]
     public void Client_roles_are_read_for_the_named_client_only()
@@ -78,5 +78,5 @@ public sealed class ResourceAccessClaimTests
     private static Claim Json(string value) => new(KeycloakClaimTypes.ResourceAccess, value, JsonClaimValueTypes.Json);
 
     private static ClaimsPrincipal Principal(params Claim[] claims) =>
-        new(new ClaimsIdentity(claims, "Bearer", KeycloakClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
+        new(new ClaimsIdentity(claims, "Bearer", JwtClaimTypes.PreferredUsername, KeycloakClaimTypes.Role));
 }
