@@ -1,4 +1,4 @@
-using Xunit;
+using ShopAuthDemo.Testing;
 
 namespace ShopAuthDemo.Tests.Documentation;
 
@@ -8,7 +8,7 @@ namespace ShopAuthDemo.Tests.Documentation;
 /// </summary>
 public sealed class DocumentationLinksTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     public static TheoryData<string> Documents() =>
         [.. new[] { "README.md" }.Concat(Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Select(file => Path.GetRelativePath(Root, file)).Order())];
@@ -74,11 +74,4 @@ public sealed class DocumentationLinksTests
         Directory.GetDirectories(Path.Combine(Root, under))
             .Select(folder => Path.GetRelativePath(Root, folder).Replace('\\', '/'))
             .Where(folder => Path.GetFileName(folder) is not ("bin" or "obj" or "TestResults" or "artifacts" or "Properties") && !Path.GetFileName(folder).StartsWith('.'));
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShopAuthDemo.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("ShopAuthDemo.sln not found above the test folder.");
-    }
 }

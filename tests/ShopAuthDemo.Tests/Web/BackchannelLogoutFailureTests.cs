@@ -5,7 +5,6 @@ using ShopAuthDemo.Tests.Web.Support;
 using ShopAuthDemo.Web.Authentication.BackchannelLogout;
 using ShopAuthDemo.Web.Authentication.Sessions;
 using StackExchange.Redis;
-using Xunit;
 
 namespace ShopAuthDemo.Tests.Web;
 
