@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Tokens;
 
@@ -40,7 +41,9 @@ public sealed class RotatingIdentityProvider(string firstRefreshToken) : HttpMes
             Configuration = new OpenIdConnectConfiguration { Issuer = Authority, TokenEndpoint = $"{Authority}/protocol/openid-connect/token" },
         })),
         new HttpClients(this),
-        NullLogger<UserTokenClient>.Instance);
+        UnobservedMetrics.TokenRequests(),
+        TimeProvider.System,
+        NullLogger<TokenEndpointClient>.Instance);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

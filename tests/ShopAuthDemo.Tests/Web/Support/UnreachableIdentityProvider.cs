@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Tokens;
 
@@ -14,7 +15,9 @@ public static class UnreachableIdentityProvider
         new IdentityProviderMetadata(new OptionsMonitor<OpenIdConnectOptions>(
             new OptionsFactory<OpenIdConnectOptions>([], []), [], new OptionsCache<OpenIdConnectOptions>())),
         new NoHttpClients(),
-        NullLogger<UserTokenClient>.Instance);
+        UnobservedMetrics.TokenRequests(),
+        TimeProvider.System,
+        NullLogger<TokenEndpointClient>.Instance);
 
     private sealed class NoHttpClients : IHttpClientFactory
     {
