@@ -27,8 +27,8 @@ public static class TokenManagementExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton<IdentityProviderDiscovery>(services =>
-            new AuthorityDiscovery(settings, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
+        builder.Services.AddSingleton(services =>
+            IdentityProviderDiscovery.ForAuthority(settings.Authority, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
         builder.Services.AddSingleton<TokenEndpointClient>();
         builder.Services.AddSingleton<TokenManagementMetrics>();
         builder.Services.AddSingleton(services => AccessTokenStorage.Create(services, cacheSizeLimit, sharedAcrossReplicas));

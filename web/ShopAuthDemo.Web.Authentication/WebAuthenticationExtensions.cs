@@ -53,6 +53,9 @@ public static class WebAuthenticationExtensions
         services.AddSingleton<ServerSideTicketStore>();
         services.AddSingleton<SessionEnd>();
         services.AddSingleton<IdentityProviderMetadata>();
+        // The same rule as the OpenID Connect handler's RequireHttpsMetadata (OpenIdConnectSetup).
+        services.AddSingleton(provider => new IdentityProviderDiscovery(
+            provider.GetRequiredService<IdentityProviderMetadata>().GetAsync, requireHttps: !builder.Environment.IsDevelopment()));
         // The services' token-endpoint client (ServiceDefaults/TokenManagement), counted in the same meter.
         services.AddMetrics();
         services.AddSingleton<TokenManagementMetrics>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using ShopAuthDemo.ServiceDefaults.TokenManagement;
 
 namespace ShopAuthDemo.Web.Authentication.Tokens;
 
@@ -9,15 +8,13 @@ namespace ShopAuthDemo.Web.Authentication.Tokens;
 /// The identity provider's discovery document (endpoints, issuer, signing keys), shared with the OpenID
 /// Connect handler: one cached copy, refreshed in the background, instead of a second download.
 /// </summary>
-public sealed class IdentityProviderMetadata(IOptionsMonitor<OpenIdConnectOptions> options) : IdentityProviderDiscovery
+public sealed class IdentityProviderMetadata(IOptionsMonitor<OpenIdConnectOptions> options)
 {
     private OpenIdConnectOptions Options => options.Get(OpenIdConnectDefaults.AuthenticationScheme);
 
     public string ClientId => Options.ClientId!;
 
-    protected override bool RequireHttps => Options.RequireHttpsMetadata;
-
-    public override async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
+    public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
     {
         var current = Options;
         return current.Configuration
@@ -26,5 +23,6 @@ public sealed class IdentityProviderMetadata(IOptionsMonitor<OpenIdConnectOption
                 .GetConfigurationAsync(cancellationToken);
     }
 
-    public override void RequestRefresh() => Options.ConfigurationManager?.RequestRefresh();
+    /// <summary>Fetch the document again on next use, e.g. because a token names a signing key we do not know yet.</summary>
+    public void RequestRefresh() => Options.ConfigurationManager?.RequestRefresh();
 }

@@ -6,14 +6,14 @@ namespace ShopAuthDemo.Web.Authentication.Tokens;
 
 /// <summary>
 /// The services' token-endpoint client, as a web app uses it to renew and revoke a user's tokens: as the web
-/// app's client (Identity:ClientId) and with the discovery document the OpenID Connect handler already keeps.
+/// app's client (Identity:ClientId), with the discovery document its OpenID Connect handler already keeps.
 /// </summary>
 public sealed class UserTokenClient(
     WebClientSettings settings,
-    IdentityProviderMetadata metadata,
+    IdentityProviderDiscovery discovery,
     IHttpClientFactory httpClients,
     TokenManagementMetrics metrics,
     TimeProvider time,
     ILogger<TokenEndpointClient> logger)
     : TokenEndpointClient(new TokenClientSettings(settings.Authority, settings.ClientId, settings.ClientSecret),
-        metadata, httpClients, metrics, time, logger);
+        discovery, httpClients, metrics, time, logger);

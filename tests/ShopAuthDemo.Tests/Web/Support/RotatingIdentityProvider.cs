@@ -35,11 +35,11 @@ public sealed class RotatingIdentityProvider(string firstRefreshToken) : HttpMes
     /// <summary>A web app's token client (one replica's) talking to this endpoint.</summary>
     public UserTokenClient Client() => new(
         new WebClientSettings(Authority, "shop-web", "test-secret"),
-        new IdentityProviderMetadata(new FixedOpenIdConnectOptions(new OpenIdConnectOptions
+        new IdentityProviderDiscovery(new IdentityProviderMetadata(new FixedOpenIdConnectOptions(new OpenIdConnectOptions
         {
             ClientId = "shop-web",
             Configuration = new OpenIdConnectConfiguration { Issuer = Authority, TokenEndpoint = $"{Authority}/protocol/openid-connect/token" },
-        })),
+        })).GetAsync, requireHttps: true),
         new HttpClients(this),
         UnobservedMetrics.TokenRequests(),
         TimeProvider.System,

@@ -12,8 +12,9 @@ public static class UnreachableIdentityProvider
 {
     public static UserTokenClient Client() => new(
         new WebClientSettings("http://identity.test/realms/shop", "shop-web", "test-secret"),
-        new IdentityProviderMetadata(new OptionsMonitor<OpenIdConnectOptions>(
-            new OptionsFactory<OpenIdConnectOptions>([], []), [], new OptionsCache<OpenIdConnectOptions>())),
+        new IdentityProviderDiscovery(new IdentityProviderMetadata(new OptionsMonitor<OpenIdConnectOptions>(
+            new OptionsFactory<OpenIdConnectOptions>([], []), [], new OptionsCache<OpenIdConnectOptions>())).GetAsync,
+            requireHttps: true),
         new NoHttpClients(),
         UnobservedMetrics.TokenRequests(),
         TimeProvider.System,
