@@ -3,7 +3,8 @@ using System.Text;
 
 namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 
-// One cached token per (grant, client, audience, scope) and, for token exchange, per user token.
+// One cached token per (grant, client, audience, scope) and, for token exchange, per user token. Also what a
+// token request is called in logs and metrics, including a web app's refresh (never cached: its session keeps it).
 // The user token is hashed: a raw bearer token as a cache key would sit in memory dumps and
 // diagnostics, and two users never share an entry because their tokens never share a hash.
 public sealed record TokenCacheKey(string GrantType, string ClientId, string? Audience, string? Scope, string? SubjectTokenHash = null)
@@ -15,6 +16,8 @@ public sealed record TokenCacheKey(string GrantType, string ClientId, string? Au
 
     public static TokenCacheKey TokenExchange(string clientId, string subjectToken, string audience, string? scope) =>
         new("token_exchange", clientId, audience, scope, Hash(subjectToken));
+
+    public static TokenCacheKey RefreshToken(string clientId) => new("refresh_token", clientId, null, null);
 
     public string Value => string.Join('|', Prefix, GrantType, ClientId, Audience, Scope, SubjectTokenHash);
 

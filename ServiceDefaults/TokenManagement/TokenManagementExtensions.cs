@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class TokenManagementExtensions
 {
-    // The HttpClient that talks to the identity provider (discovery and token requests).
+    // The HttpClient that talks to the identity provider (a service's discovery, and every app's token requests).
     public const string HttpClientName = "ShopAuthDemo.TokenManagement";
 
     // Lets this service get tokens as Identity:ClientId; attach them with AddClientCredentialsToken
@@ -28,7 +28,7 @@ public static class TokenManagementExtensions
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(services =>
-            new TokenEndpointDiscovery(settings, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
+            IdentityProviderDiscovery.ForAuthority(settings.Authority, services.GetRequiredService<IHttpClientFactory>(), requireHttps));
         builder.Services.AddSingleton<TokenEndpointClient>();
         builder.Services.AddSingleton<TokenManagementMetrics>();
         builder.Services.AddSingleton(services => AccessTokenStorage.Create(services, cacheSizeLimit, sharedAcrossReplicas));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 using ShopAuthDemo.ServiceDefaults.SharedState;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.BackchannelLogout;
 using ShopAuthDemo.Web.Authentication.Circuits;
 using ShopAuthDemo.Web.Authentication.Configuration;
@@ -52,10 +53,16 @@ public static class WebAuthenticationExtensions
         services.AddSingleton<ServerSideTicketStore>();
         services.AddSingleton<SessionEnd>();
         services.AddSingleton<IdentityProviderMetadata>();
+        // The same rule as the OpenID Connect handler's RequireHttpsMetadata (OpenIdConnectSetup).
+        services.AddSingleton(provider => new IdentityProviderDiscovery(
+            provider.GetRequiredService<IdentityProviderMetadata>().GetAsync, requireHttps: !builder.Environment.IsDevelopment()));
+        // The services' token-endpoint client (ServiceDefaults/TokenManagement), counted in the same meter.
+        services.AddMetrics();
+        services.AddSingleton<TokenManagementMetrics>();
         services.AddSingleton<UserTokenClient>();
+        services.AddHttpClient(TokenManagementExtensions.HttpClientName);
         services.AddSingleton<UserAccessTokens>();
         services.AddSingleton<LogoutTokenValidator>();
-        services.AddHttpClient(UserTokenClient.HttpClientName);
 
         // Finding the user's tokens from an interactive circuit, where there is no HttpContext.
         services.AddHttpContextAccessor();

@@ -54,7 +54,8 @@ public sealed class StepUpTokenHandlerTests
         var tokens = new UserAccessTokens(sessions, identityProvider, new SessionEnd(sessions, identityProvider, NullLogger<SessionEnd>.Instance),
             time, NullLogger<UserAccessTokens>.Instance);
         var request = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(SessionClaimTypes.SessionKey, "session-key")], "Cookies")) };
-        var handler = new UserAccessTokenHandler(new CurrentUserSession(new CircuitServicesAccessor(), new HttpContextAccessor { HttpContext = request }), tokens)
+        var handler = new UserAccessTokenHandler(new CurrentUserSession(new CircuitServicesAccessor(), new HttpContextAccessor { HttpContext = request }), tokens,
+            NullLogger<UserAccessTokenHandler>.Instance)
         {
             InnerHandler = api,
         };

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Duende.IdentityModel.Client;
 using Microsoft.Extensions.Logging;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Sessions;
 
 namespace ShopAuthDemo.Web.Authentication.Tokens;
@@ -83,26 +84,23 @@ public sealed class UserAccessTokens(
             using var timeout = new CancellationTokenSource(RefreshTimeout);
             response = await identityProvider.RefreshAsync(tokens.RefreshToken, timeout.Token);
         }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
+        catch (TokenRequestException exception) when (exception.Refused)
+        {
+            // invalid_grant: the identity provider ended the session (logout elsewhere, idle timeout, revoked).
+            logger.LogInformation("Refresh for {Sub} refused ({Error}); ending the local session", subject, exception.Error);
+            await sessions.RemoveAsync(sessionKey);
+            throw new SessionEndedException("Your session has ended at the sign-in server.");
+        }
+        catch (Exception exception) when (exception is TokenRequestException or HttpRequestException or OperationCanceledException or InvalidOperationException)
         {
             return Unavailable(tokens, subject, exception.Message, exception);
         }
 
         using (response)
         {
-            if (response.ErrorType == ResponseErrorType.Protocol)
-            {
-                // invalid_grant: the identity provider ended the session (logout elsewhere, idle timeout, revoked).
-                logger.LogInformation("Refresh for {Sub} refused ({Error}); ending the local session", subject, response.Error);
-                await sessions.RemoveAsync(sessionKey);
-                throw new SessionEndedException("Your session has ended at the sign-in server.");
-            }
-            if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
-                return Unavailable(tokens, subject, response.Error ?? "no access token in the response", response.Exception);
-
             var now = time.GetUtcNow();
             var renewed = new UserTokens(
-                response.AccessToken,
+                response.AccessToken!,
                 response.RefreshToken ?? tokens.RefreshToken,
                 response.IdentityToken ?? tokens.IdToken,
                 now,

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Tokens;
 
@@ -34,13 +35,15 @@ public sealed class RotatingIdentityProvider(string firstRefreshToken) : HttpMes
     /// <summary>A web app's token client (one replica's) talking to this endpoint.</summary>
     public UserTokenClient Client() => new(
         new WebClientSettings(Authority, "shop-web", "test-secret"),
-        new IdentityProviderMetadata(new FixedOpenIdConnectOptions(new OpenIdConnectOptions
+        new IdentityProviderDiscovery(new IdentityProviderMetadata(new FixedOpenIdConnectOptions(new OpenIdConnectOptions
         {
             ClientId = "shop-web",
             Configuration = new OpenIdConnectConfiguration { Issuer = Authority, TokenEndpoint = $"{Authority}/protocol/openid-connect/token" },
-        })),
+        })).GetAsync, requireHttps: true),
         new HttpClients(this),
-        NullLogger<UserTokenClient>.Instance);
+        UnobservedMetrics.TokenRequests(),
+        TimeProvider.System,
+        NullLogger<TokenEndpointClient>.Instance);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Tokens;
 
@@ -11,10 +12,13 @@ public static class UnreachableIdentityProvider
 {
     public static UserTokenClient Client() => new(
         new WebClientSettings("http://identity.test/realms/shop", "shop-web", "test-secret"),
-        new IdentityProviderMetadata(new OptionsMonitor<OpenIdConnectOptions>(
-            new OptionsFactory<OpenIdConnectOptions>([], []), [], new OptionsCache<OpenIdConnectOptions>())),
+        new IdentityProviderDiscovery(new IdentityProviderMetadata(new OptionsMonitor<OpenIdConnectOptions>(
+            new OptionsFactory<OpenIdConnectOptions>([], []), [], new OptionsCache<OpenIdConnectOptions>())).GetAsync,
+            requireHttps: true),
         new NoHttpClients(),
-        NullLogger<UserTokenClient>.Instance);
+        UnobservedMetrics.TokenRequests(),
+        TimeProvider.System,
+        NullLogger<TokenEndpointClient>.Instance);
 
     private sealed class NoHttpClients : IHttpClientFactory
     {

@@ -69,7 +69,7 @@ public sealed class WebSignInHost : IAsyncDisposable
                 RevocationEndpoint = $"{IdentityProvider}/revoke",
                 EndSessionEndpoint = $"{IdentityProvider}/logout",
             });
-        builder.Services.AddHttpClient(ShopAuthDemo.Web.Authentication.Tokens.UserTokenClient.HttpClientName)
+        builder.Services.AddHttpClient(TokenManagementExtensions.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new IdentityProviderRecorder(revoked));
 
         var app = builder.Build();
