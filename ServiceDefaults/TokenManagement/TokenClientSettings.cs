@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
 
-// "Identity": { "Authority": "http://localhost:5080/realms/shop", "ClientId": "orders-api", "ClientSecret": "…" }
+// "Identity": { "Authority": "http://localhost:5080/realms/shop", "ClientId": "orders-api", "ClientSecret": "…" }: a service's
+// client (client credentials, token exchange), or a web app's (shop-web: code flow, refresh, revocation).
 // The secret comes from user secrets or the AppHost's parameters, never from appsettings.json.
 public sealed record TokenClientSettings(string Authority, string ClientId, string ClientSecret)
 {

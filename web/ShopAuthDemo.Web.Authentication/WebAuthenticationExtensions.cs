@@ -29,7 +29,7 @@ public static class WebAuthenticationExtensions
     public static TBuilder AddWebAuthentication<TBuilder>(this TBuilder builder, WebAppSignIn signIn)
         where TBuilder : IHostApplicationBuilder
     {
-        var settings = WebClientSettings.From(builder.Configuration);
+        var settings = TokenClientSettings.From(builder.Configuration);
         var services = builder.Services;
         var httpsOnly = BrowserCookies.ServedOnlyOverHttps(builder.Configuration, builder.Environment);
 
@@ -59,7 +59,7 @@ public static class WebAuthenticationExtensions
         // The services' token-endpoint client (ServiceDefaults/TokenManagement), counted in the same meter.
         services.AddMetrics();
         services.AddSingleton<TokenManagementMetrics>();
-        services.AddSingleton<UserTokenClient>();
+        services.AddSingleton<TokenEndpointClient>();
         services.AddHttpClient(TokenManagementExtensions.HttpClientName);
         services.AddSingleton<UserAccessTokens>();
         services.AddSingleton<LogoutTokenValidator>();

@@ -83,8 +83,8 @@ public sealed class UserTokenClientTests : IDisposable
             new("client_id", "shop-web"), new("outcome", "success")));
     }
 
-    private UserTokenClient Client(RecordingTokenEndpoint identityProvider, string tokenEndpoint = "https://identity.test/token") => new(
-        new WebClientSettings("https://identity.test", "shop-web", Secret),
+    private TokenEndpointClient Client(RecordingTokenEndpoint identityProvider, string tokenEndpoint = "https://identity.test/token") => new(
+        new TokenClientSettings("https://identity.test", "shop-web", Secret),
         new IdentityProviderDiscovery(new IdentityProviderMetadata(new FixedOpenIdConnectOptions(new OpenIdConnectOptions
         {
             Configuration = new OpenIdConnectConfiguration { TokenEndpoint = tokenEndpoint },

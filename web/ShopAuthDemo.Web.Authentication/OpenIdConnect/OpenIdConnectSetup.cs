@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ShopAuthDemo.ServiceDefaults.Authentication;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Configuration;
 using ShopAuthDemo.Web.Authentication.Endpoints;
 using ShopAuthDemo.Web.Authentication.Sessions;
@@ -12,7 +13,7 @@ namespace ShopAuthDemo.Web.Authentication.OpenIdConnect;
 
 internal static class OpenIdConnectSetup
 {
-    public static void Configure(OpenIdConnectOptions oidc, WebClientSettings settings, WebAppSignIn signIn, bool isDevelopment,
+    public static void Configure(OpenIdConnectOptions oidc, TokenClientSettings settings, WebAppSignIn signIn, bool isDevelopment,
         bool servedOnlyOverHttps)
     {
         oidc.Authority = settings.Authority;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ShopAuthDemo.ServiceDefaults.TokenManagement;
 using ShopAuthDemo.Web.Authentication.Tokens;
 
 namespace ShopAuthDemo.Web.Authentication.Sessions;
@@ -8,7 +9,7 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 /// token revoked at the identity provider, so a copy of it (a log, a stolen backup) is worthless. Used at
 /// logout and when a new sign-in replaces a session in the same browser.
 /// </summary>
-public sealed class SessionEnd(IUserSessionStore sessions, UserTokenClient identityProvider, ILogger<SessionEnd> logger)
+public sealed class SessionEnd(IUserSessionStore sessions, TokenEndpointClient identityProvider, ILogger<SessionEnd> logger)
 {
     // Not the request's cancellation: a browser that gives up on the page must not leave a live refresh
     // token behind a session that is already gone here.

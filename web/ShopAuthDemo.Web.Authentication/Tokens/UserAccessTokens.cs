@@ -13,7 +13,7 @@ namespace ShopAuthDemo.Web.Authentication.Tokens;
 /// </summary>
 public sealed class UserAccessTokens(
     IUserSessionStore sessions,
-    UserTokenClient identityProvider,
+    TokenEndpointClient identityProvider,
     SessionEnd sessionEnd,
     TimeProvider time,
     ILogger<UserAccessTokens> logger)

@@ -33,8 +33,8 @@ public sealed class RotatingIdentityProvider(string firstRefreshToken) : HttpMes
     }
 
     /// <summary>A web app's token client (one replica's) talking to this endpoint.</summary>
-    public UserTokenClient Client() => new(
-        new WebClientSettings(Authority, "shop-web", "test-secret"),
+    public TokenEndpointClient Client() => new(
+        new TokenClientSettings(Authority, "shop-web", "test-secret"),
         new IdentityProviderDiscovery(new IdentityProviderMetadata(new FixedOpenIdConnectOptions(new OpenIdConnectOptions
         {
             ClientId = "shop-web",

@@ -10,8 +10,8 @@ namespace ShopAuthDemo.Tests.Web.Support;
 /// <summary>A web app's token client whose identity provider has no discovery document: every call fails (and is logged).</summary>
 public static class UnreachableIdentityProvider
 {
-    public static UserTokenClient Client() => new(
-        new WebClientSettings("http://identity.test/realms/shop", "shop-web", "test-secret"),
+    public static TokenEndpointClient Client() => new(
+        new TokenClientSettings("http://identity.test/realms/shop", "shop-web", "test-secret"),
         new IdentityProviderDiscovery(new IdentityProviderMetadata(new OptionsMonitor<OpenIdConnectOptions>(
             new OptionsFactory<OpenIdConnectOptions>([], []), [], new OptionsCache<OpenIdConnectOptions>())).GetAsync,
             requireHttps: true),
