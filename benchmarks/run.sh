@@ -15,6 +15,8 @@
 #   SKIP_MICRO=1          the HTTP part only
 #   DURATION=10s          measured time per load point; WARMUP=5s runs before each
 #   SKIP_COLD_START=1     leave out the cold-start row (it starts the AppHost, whose web apps need ports 7100 and 7200)
+#   ROWS=gateway,sessions only these groups of rows (authentication, gateway, orders, access-rules, mutual-tls,
+#                         databases, sessions); all when unset
 #   BENCH_BASE_PORT=5910  first of the 23 consecutive ports the HTTP part listens on
 #   SHOPAUTHDEMO_POSTGRES, SHOPAUTHDEMO_REDIS  the servers of the scale-out rows (as the tests read them); when either
 #                         is unset, throwaway ones are started with .ci/shared-servers and stopped at the end

@@ -35,37 +35,48 @@ public static class BenchmarkRun
         using (var load = new LoadRunner(new Wrk(outputDirectory), settings.WarmUp, settings.Duration))
         {
             var tokens = new TokenRequests(identityProvider, secrets);
-            await using (var services = await ServicesUnderTest.StartAsync(settings, identityProvider, secrets, outputDirectory, cancellationToken))
+            if (new[] { "authentication", "gateway", "orders", "access-rules" }.Any(settings.Runs))
             {
-                rows.AddRange(await AuthenticationCost.MeasureAsync(services, tokens, load, cancellationToken));
+                await using var services = await ServicesUnderTest.StartAsync(settings, identityProvider, secrets, outputDirectory, cancellationToken);
+                if (settings.Runs("authentication")) rows.AddRange(await AuthenticationCost.MeasureAsync(services, tokens, load, cancellationToken));
                 // A fresh sign-in per group: alice's token lives 5 minutes, like shop-web's in the app.
-                rows.AddRange(await GatewayOverhead.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
-                rows.AddRange(await OrderPlacement.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
-                rows.AddRange(await AccessRulesCost.MeasureAsync(services, tokens, load, cancellationToken));
+                if (settings.Runs("gateway"))
+                    rows.AddRange(await GatewayOverhead.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+                if (settings.Runs("orders"))
+                    rows.AddRange(await OrderPlacement.MeasureAsync(services, await tokens.SignInAsync("alice", cancellationToken), load, cancellationToken));
+                if (settings.Runs("access-rules")) rows.AddRange(await AccessRulesCost.MeasureAsync(services, tokens, load, cancellationToken));
                 Console.WriteLine("== Stopping the services");
             }
 
-            // Mutual TLS off and on: two fresh sets of the order path (fresh databases, the same age), side by side; the
-            // off set takes the ports the main set just left.
-            Console.WriteLine($"== Starting the services an order passes through twice: mutual TLS off on the same ports, on at " +
-                $"127.0.0.1:{ports.MutualTlsShop.Catalog.Port}-{ports.MutualTlsShop.Gateway}");
-            await using (var plain = await ShopServices.StartAsync(settings, ports.Shop, identityProvider, secrets,
-                Path.Combine(outputDirectory, "mutual-tls-off"), cancellationToken))
-            await using (var mutualTls = await ShopServices.StartAsync(settings, ports.MutualTlsShop, identityProvider, secrets,
-                Path.Combine(outputDirectory, "mutual-tls-on"), cancellationToken))
-            {
-                rows.AddRange(await MutualTlsCost.MeasureAsync(plain, mutualTls, tokens, load, cancellationToken));
-                Console.WriteLine("== Stopping the services");
-            }
-
-            rows.AddRange(await MeasureDatabaseEnginesAsync(settings, identityProvider, secrets, tokens, load, outputDirectory, cancellationToken));
+            if (settings.Runs("mutual-tls"))
+                rows.AddRange(await MeasureMutualTlsAsync(settings, identityProvider, secrets, tokens, load, outputDirectory, cancellationToken));
+            if (settings.Runs("databases"))
+                rows.AddRange(await MeasureDatabaseEnginesAsync(settings, identityProvider, secrets, tokens, load, outputDirectory, cancellationToken));
 
             // In this process, with none of the services running: the session store is all that is measured.
-            rows.AddRange(await SessionLookupCost.MeasureAsync(settings, tokens, cancellationToken));
+            if (settings.Runs("sessions")) rows.AddRange(await SessionLookupCost.MeasureAsync(settings, tokens, cancellationToken));
         }
 
         // Last, on a machine where none of the benchmark's own services run any more.
         if (!settings.SkipColdStart) rows.Add(await ColdStart.MeasureAsync(cancellationToken));
+        return rows;
+    }
+
+    // Mutual TLS off and on: two fresh sets of the order path (fresh databases, the same age), side by side; the off set
+    // takes the main set's ports.
+    private static async Task<IEnumerable<ResultRow>> MeasureMutualTlsAsync(BenchmarkSettings settings,
+        IdentityProviderUnderTest identityProvider, RunSecrets secrets, TokenRequests tokens, LoadRunner load, string outputDirectory,
+        CancellationToken cancellationToken)
+    {
+        var ports = settings.Ports;
+        Console.WriteLine($"== Starting the services an order passes through twice: mutual TLS off on the same ports, on at " +
+            $"127.0.0.1:{ports.MutualTlsShop.Catalog.Port}-{ports.MutualTlsShop.Gateway}");
+        await using var plain = await ShopServices.StartAsync(settings, ports.Shop, identityProvider, secrets,
+            Path.Combine(outputDirectory, "mutual-tls-off"), cancellationToken);
+        await using var mutualTls = await ShopServices.StartAsync(settings, ports.MutualTlsShop, identityProvider, secrets,
+            Path.Combine(outputDirectory, "mutual-tls-on"), cancellationToken);
+        var rows = await MutualTlsCost.MeasureAsync(plain, mutualTls, tokens, load, cancellationToken);
+        Console.WriteLine("== Stopping the services");
         return rows;
     }
 

@@ -19,12 +19,24 @@ public static class GatewayOverhead
         var direct = new LoadPoint("ping-direct", services.BenchApi.Url("/anonymous/ping"), LoadPoint.ThroughputConnections);
         var viaGateway = new LoadPoint("ping-via-gateway", services.GatewayToBenchApi.Url("/catalog/products/anonymous/ping"),
             LoadPoint.ThroughputConnections);
-        var pingDirect1 = await load.MeasureAsync(direct with { Name = "ping-direct-1" }, cancellationToken);
-        var pingViaGateway1 = await load.MeasureAsync(viaGateway with { Name = "ping-via-gateway-1" }, cancellationToken);
-        var pingViaGateway2 = await load.MeasureAsync(viaGateway with { Name = "ping-via-gateway-2" }, cancellationToken);
-        var pingDirect2 = await load.MeasureAsync(direct with { Name = "ping-direct-2" }, cancellationToken);
-        var pingDirect = MeasuredLoad.Pooled(pingDirect1, pingDirect2);
-        var pingViaGateway = MeasuredLoad.Pooled(pingViaGateway1, pingViaGateway2);
+        // The benchmark API has served the rows before this one for minutes; this gateway has served nothing yet. Its
+        // first 15 s of load run largely on unoptimized (tier-0) code, at 3-4 times the processor time per request of later
+        // rounds, so without this the first gateway round measured the JIT rather than the gateway.
+        await load.WarmUpFreshServicesAsync(viaGateway with { Name = "ping-via-gateway-warm-up" }, cancellationToken);
+
+        // With the processor time of each service: on 2 shared cores, requests/s also carries wrk and the neighbours.
+        IReadOnlyList<ServiceProcess> directServices = [services.BenchApi];
+        IReadOnlyList<ServiceProcess> gatewayServices = [services.GatewayToBenchApi, services.BenchApi];
+        var pingDirect1 = await ProcessorTimePerRequest.MeasureAsync(load, direct with { Name = "ping-direct-1" }, directServices, cancellationToken);
+        var pingViaGateway1 = await ProcessorTimePerRequest.MeasureAsync(load, viaGateway with { Name = "ping-via-gateway-1" },
+            gatewayServices, cancellationToken);
+        var pingViaGateway2 = await ProcessorTimePerRequest.MeasureAsync(load, viaGateway with { Name = "ping-via-gateway-2" },
+            gatewayServices, cancellationToken);
+        var pingDirect2 = await ProcessorTimePerRequest.MeasureAsync(load, direct with { Name = "ping-direct-2" }, directServices, cancellationToken);
+        var directCost = ProcessorTimePerRequest.Pooled(pingDirect1, pingDirect2);
+        var gatewayCost = ProcessorTimePerRequest.Pooled(pingViaGateway1, pingViaGateway2);
+        var pingDirect = directCost.Load;
+        var pingViaGateway = gatewayCost.Load;
         // One connection: nothing queues, so the difference in latency is what the hop adds to each request.
         var oneDirect = await load.MeasureAsync(direct with { Name = "ping-direct-one-connection", Connections = 1 }, cancellationToken);
         var oneViaGateway = await load.MeasureAsync(viaGateway with { Name = "ping-via-gateway-one-connection", Connections = 1 },
@@ -46,9 +58,11 @@ public static class GatewayOverhead
         return
         [
             ResultRow.Baseline("bench-api `GET /anonymous/ping`, anonymous, direct (no database)", pingDirect),
-            pingRow with { Result = $"{pingRow.Result}; rounds 1-4: {pingDirect1.Measured.RequestsPerSecond:N0} · " +
-                $"{pingViaGateway1.Measured.RequestsPerSecond:N0} · {pingViaGateway2.Measured.RequestsPerSecond:N0} · " +
-                $"{pingDirect2.Measured.RequestsPerSecond:N0} requests/s" },
+            pingRow with { Result = $"{pingRow.Result}; rounds 1-4: {pingDirect1.Load.Measured.RequestsPerSecond:N0} · " +
+                $"{pingViaGateway1.Load.Measured.RequestsPerSecond:N0} · {pingViaGateway2.Load.Measured.RequestsPerSecond:N0} · " +
+                $"{pingDirect2.Load.Measured.RequestsPerSecond:N0} requests/s; processor time per request: bench-api " +
+                $"{directCost.Of(services.BenchApi).TotalMicroseconds:0} µs direct, through the gateway {gatewayCost.Of(services.BenchApi).TotalMicroseconds:0} µs " +
+                $"+ the gateway's **{gatewayCost.Of(services.GatewayToBenchApi).TotalMicroseconds:0} µs**" },
             ResultRow.Baseline("bench-api `GET /anonymous/ping`, direct, 1 connection", oneDirect),
             new ResultRow("gateway `GET /catalog/products/anonymous/ping` → the same, 1 connection", oneViaGateway.Measured,
                 $"the hop adds **{(oneViaGateway.Measured.P50 - oneDirect.Measured.P50).TotalMilliseconds:0.00} ms** at p50, " +

@@ -96,6 +96,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new BenchmarkException($"{Name} was not healthy at {HealthUrl} within {StartupTimeout.TotalSeconds:0} s. Its last lines:\n{Tail(15)}");
     }
 
+    /// <summary>
+    /// The processor time (user and kernel) this service has used since it started. Per request it is what the service
+    /// costs, whatever else shares the cores; requests/s on a shared machine also carries the neighbours.
+    /// </summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Lines of this service's output that contain the text.</summary>
     public int CountLines(string text) => lines.Count(line => line.Contains(text, StringComparison.Ordinal));
 

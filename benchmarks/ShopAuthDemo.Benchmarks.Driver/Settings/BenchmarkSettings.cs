@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ShopAuthDemo.Benchmarks.Driver.Settings;
 
 // Environment: DURATION=10s (measured time per load point), WARMUP=5s, BENCH_BASE_PORT=5910,
-// SKIP_COLD_START=1, ARTIFACTS=<folder> (default benchmarks/artifacts); the servers of the scale-out rows, as the tests
+// SKIP_COLD_START=1, ROWS=gateway,sessions (only these groups; see Groups), ARTIFACTS=<folder> (default benchmarks/artifacts); the servers of the scale-out rows, as the tests
 // read them: SHOPAUTHDEMO_POSTGRES (an Npgsql string without Database=), SHOPAUTHDEMO_REDIS (a StackExchange.Redis
 // configuration). benchmarks/run.sh starts throwaway ones when they are not set; without them those rows say why they are missing.
 public sealed partial record BenchmarkSettings(
@@ -16,8 +16,13 @@ public sealed partial record BenchmarkSettings(
     BenchmarkPorts Ports,
     bool SkipColdStart,
     string? PostgreSqlServer,
-    string? RedisServer)
+    string? RedisServer,
+    IReadOnlySet<string> Rows)
 {
+    /// <summary>The groups of rows, in the order they run; ROWS names some of them to run only those.</summary>
+    public static readonly IReadOnlyList<string> Groups =
+        ["authentication", "gateway", "orders", "access-rules", "mutual-tls", "databases", "sessions"];
+
     public const string PostgreSqlVariable = "SHOPAUTHDEMO_POSTGRES";
     public const string RedisVariable = "SHOPAUTHDEMO_REDIS";
 
@@ -40,7 +45,19 @@ public sealed partial record BenchmarkSettings(
             BenchmarkPorts.From(int.TryParse(Environment.GetEnvironmentVariable("BENCH_BASE_PORT"), out var port) ? port : BenchmarkPorts.DefaultBase),
             Environment.GetEnvironmentVariable("SKIP_COLD_START") == "1",
             Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } postgreSql ? postgreSql : null,
-            Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } redis ? redis : null);
+            Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } redis ? redis : null,
+            RowGroups(Environment.GetEnvironmentVariable("ROWS")));
+    }
+
+    public bool Runs(string group) => Rows.Contains(group);
+
+    private static IReadOnlySet<string> RowGroups(string? names)
+    {
+        if (string.IsNullOrWhiteSpace(names)) return Groups.ToHashSet();
+        var chosen = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        return chosen.Except(Groups).ToList() is [_, ..] unknown
+            ? throw new BenchmarkException($"ROWS: unknown group(s) {string.Join(", ", unknown)}; the groups are {string.Join(", ", Groups)}.")
+            : chosen;
     }
 
     /// <summary>A service's Release build, e.g. services/Catalog.Api/bin/Release/net10.0/Catalog.Api.dll.</summary>

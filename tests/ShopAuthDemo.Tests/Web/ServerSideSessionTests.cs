@@ -75,6 +75,20 @@ public sealed class ServerSideSessionTests
     }
 
     [Fact]
+    public async Task What_the_cookie_handler_changes_in_a_ticket_it_was_handed_does_not_change_the_session()
+    {
+        var key = await _tickets.StoreAsync(Ticket("alice-id", "sid-1"));
+
+        var handedOut = await _tickets.RetrieveAsync(key);
+        handedOut!.Properties.ExpiresUtc = _time.GetUtcNow().AddYears(1);
+        ((ClaimsIdentity)handedOut.Principal.Identity!).AddClaim(new Claim("role", "admin"));
+
+        var session = await _sessions.FindAsync(key);
+        Assert.Equal(_time.GetUtcNow().AddHours(8), session!.Ticket.Properties.ExpiresUtc);
+        Assert.False(session.Ticket.Principal.HasClaim("role", "admin"));
+    }
+
+    [Fact]
     public async Task An_expired_session_is_gone()
     {
         var key = await _tickets.StoreAsync(Ticket("alice-id", "sid-1"));

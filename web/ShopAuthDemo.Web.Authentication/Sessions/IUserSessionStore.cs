@@ -11,6 +11,13 @@ namespace ShopAuthDemo.Web.Authentication.Sessions;
 /// </remarks>
 public interface IUserSessionStore
 {
+    /// <summary>
+    /// True when <see cref="FindAsync"/> hands out the very session it keeps (in this process's memory): a caller that
+    /// changes the ticket must change a copy. A store that reads every session from outside the process hands out a
+    /// fresh one each time, and copying it again would only repeat the decoding on every request.
+    /// </summary>
+    bool HandsOutStoredInstances { get; }
+
     Task SaveAsync(UserSession session);
 
     /// <returns>Null for an unknown, ended or expired session.</returns>

@@ -12,6 +12,8 @@ public sealed class InMemoryUserSessionStore(TimeProvider time, ILogger<InMemory
     private readonly Dictionary<string, UserSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    public bool HandsOutStoredInstances => true;
+
     public Task SaveAsync(UserSession session)
     {
         lock (_lock)

@@ -30,6 +30,9 @@ public sealed class RedisUserSessionStore(
 
     private IDatabase Database => redis.GetDatabase();
 
+    // Every lookup decrypts and decodes its own copy.
+    public bool HandsOutStoredInstances => false;
+
     public async Task SaveAsync(UserSession session)
     {
         var transaction = Database.CreateTransaction();
@@ -41,8 +44,8 @@ public sealed class RedisUserSessionStore(
     public async Task<UserSession?> FindAsync(string? key)
     {
         if (key is null) return null;
-        var id = RedisSessionKeys.Id(key);
-        var session = Read(id, await Database.StringGetAsync(keys.Session(id)));
+        // One GET, then one decryption: no lock, no second read, nothing kept here between requests.
+        var session = Read(await Database.StringGetAsync(keys.Session(RedisSessionKeys.Id(key))), key);
         return session is not null && session.ExpiresAt > time.GetUtcNow() ? session : null;
     }
 
@@ -61,7 +64,7 @@ public sealed class RedisUserSessionStore(
         foreach (var member in await Database.SetMembersAsync(index))
         {
             var id = member.ToString();
-            var session = Read(id, await Database.StringGetAsync(keys.Session(id)));
+            var session = ReadById(await Database.StringGetAsync(keys.Session(id)), id);
             if (session is null) await Database.SetRemoveAsync(index, member); // expired: tidy the index
             else if (session.IsNamedByLogout(sid, sub) && await RemoveByIdAsync(id) is { } removed)
             {
@@ -88,7 +91,7 @@ public sealed class RedisUserSessionStore(
         for (var attempt = 0; attempt < MaximumUpdateAttempts; attempt++)
         {
             var stored = await Database.StringGetAsync(keys.Session(id));
-            if (Read(id, stored) is not { } session) return false;
+            if (Read(stored, key) is not { } session) return false;
 
             // Written only if nobody changed (or ended) the session since it was read.
             var transaction = Database.CreateTransaction();
@@ -107,7 +110,7 @@ public sealed class RedisUserSessionStore(
     private async Task<UserSession?> RemoveByIdAsync(string id)
     {
         var stored = await Database.StringGetDeleteAsync(keys.Session(id));
-        if (Read(id, stored) is not { } session) return null;
+        if (ReadById(stored, id) is not { } session) return null;
         var batch = Database.CreateBatch();
         var removing = Task.WhenAll(Indexes(session).Select(index => batch.SetRemoveAsync(index, id)));
         batch.Execute();
@@ -138,8 +141,12 @@ public sealed class RedisUserSessionStore(
         if (session.Subject is { } sub) yield return keys.BySubject(sub);
     }
 
-    // The id check refuses a value copied under another session's name.
-    private UserSession? Read(string id, RedisValue stored) =>
+    // The key check refuses a value copied under another session's name. Where the key is known, comparing it is
+    // enough (equal keys, equal ids) and spares hashing the stored key again on every request.
+    private UserSession? Read(RedisValue stored, string key) =>
+        stored.IsNull || format.Unprotect((byte[])stored!) is not { } session || session.Key != key ? null : session;
+
+    private UserSession? ReadById(RedisValue stored, string id) =>
         stored.IsNull || format.Unprotect((byte[])stored!) is not { } session || RedisSessionKeys.Id(session.Key) != id ? null : session;
 
     private sealed class RefreshLock(IDatabase database, RedisKey name, string holder) : IAsyncDisposable

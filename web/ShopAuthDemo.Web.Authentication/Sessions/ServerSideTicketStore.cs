@@ -54,7 +54,7 @@ public sealed class ServerSideTicketStore(
 
     // Null for an unknown or ended session: the cookie handler then treats the browser as signed out.
     public async Task<AuthenticationTicket?> RetrieveAsync(string key) =>
-        await sessions.FindAsync(key) is { } session ? Copy(session.Ticket) : null;
+        await sessions.FindAsync(key) is { } session ? HandOut(session.Ticket) : null;
 
     // The cookie handler reads the request's cookie through this before it signs a new user in.
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
@@ -89,6 +89,9 @@ public sealed class ServerSideTicketStore(
     }
 
     private DateTimeOffset ExpiresAt(AuthenticationTicket ticket) => ticket.Properties.ExpiresUtc ?? time.GetUtcNow() + DefaultLifetime;
+
+    // The cookie handler never gets the ticket a store keeps (see Copy); a fresh one from outside the process is its own.
+    private AuthenticationTicket HandOut(AuthenticationTicket ticket) => sessions.HandsOutStoredInstances ? Copy(ticket) : ticket;
 
     // Stored and handed out as copies: the cookie handler changes the tickets it holds during a request.
     private static AuthenticationTicket Copy(AuthenticationTicket ticket) =>

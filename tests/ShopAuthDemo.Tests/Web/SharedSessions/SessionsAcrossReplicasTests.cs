@@ -83,6 +83,24 @@ public sealed class SessionsAcrossReplicasTests
         }
     }
 
+    [Fact]
+    public async Task A_session_value_copied_under_another_sessions_name_signs_nobody_in()
+    {
+        await using var app = new ReplicatedWebApp();
+        var a = await app.StartReplicaAsync();
+        var alices = await a.SignInAsync("alice");
+        var bobs = await a.SignInAsync("bob");
+        await using var redis = await RedisServer.ConnectAsync();
+        var database = redis.GetDatabase();
+        var sessions = (await RedisServer.KeysAsync(redis, $"{app.Name}:session:")).ToList();
+        Assert.Equal(2, sessions.Count);
+
+        // Whoever can write to Redis but holds no key ring puts one session's protected value under the other's name.
+        await database.StringSetAsync(sessions[1], await database.StringGetAsync(sessions[0]), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, new[] { await a.WhoAsync(alices), await a.WhoAsync(bobs) }.Count(who => who is not null));
+    }
+
     // Latin-1 maps every byte to one character: an ASCII token inside binary data is still found.
     private static async Task<string> ReadAsTextAsync(IDatabase database, RedisKey key) =>
         await database.KeyTypeAsync(key) switch
