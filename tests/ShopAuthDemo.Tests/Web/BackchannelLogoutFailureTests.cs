@@ -60,6 +60,8 @@ public sealed class BackchannelLogoutFailureTests : IDisposable
 
         public int Ended { get; private set; }
 
+        public bool HandsOutStoredInstances => false;
+
         public Task<IReadOnlyList<UserSession>> EndForIdentityProviderAsync(string? sid, string? sub)
         {
             if (!_failed)
