@@ -90,7 +90,8 @@ public sealed class PostgresRoleTests : IAsyncLifetime
     public async Task Provisioning_again_changes_the_password_and_keeps_the_data()
     {
         await ProvisionAsync();
-        var before = _orders.ConnectionString(SharedServers.PostgreSql);
+        // Unpooled: a pooled connection, signed in before, would not ask for the password again.
+        var before = new NpgsqlConnectionStringBuilder(_orders.ConnectionString(SharedServers.PostgreSql)) { Pooling = false }.ConnectionString;
         await ExecuteAsync(before, "CREATE TABLE kept (id int)");
 
         var nextRun = new PostgresRoles();
