@@ -61,18 +61,30 @@ internal static class KeycloakIdentityProvider
 
     // Keycloak's production database: the run's PostgreSQL container (one more database in it), reached over the
     // containers' own network. Without one (embedded, or servers on this machine's loopback, which a container cannot
-    // reach) Keycloak keeps its development database in the data volume.
+    // reach) Keycloak keeps its development database in the data volume. Running, Keycloak signs in as a role of its
+    // own, owner of keycloakdb only (Storage/Accounts/); published, the deployment gives it its database user.
     private static IResourceBuilder<KeycloakResource> WithPostgresDatabase(
         this IResourceBuilder<KeycloakResource> keycloak, StorageResources storage)
     {
         if (storage.PostgresContainer is not { } postgres) return keycloak;
 
-        var database = postgres.AddDatabase("keycloakdb");
+        const string databaseName = "keycloakdb";
         var server = postgres.Resource.PrimaryEndpoint;
-        return keycloak
+        keycloak = keycloak
             .WithEnvironment("KC_DB", "postgres")
             .WithEnvironment("KC_DB_URL", ReferenceExpression.Create(
-                $"jdbc:postgresql://{server.Property(EndpointProperty.Host)}:{server.Property(EndpointProperty.TargetPort)}/{database.Resource.DatabaseName}"))
+                $"jdbc:postgresql://{server.Property(EndpointProperty.Host)}:{server.Property(EndpointProperty.TargetPort)}/{databaseName}"));
+        if (storage.PostgresRoles is { } roles)
+        {
+            var role = roles.For(keycloak.Resource.Name, databaseName);
+            return keycloak
+                .WithEnvironment("KC_DB_USERNAME", role.Name)
+                .WithEnvironment("KC_DB_PASSWORD", role.Password)
+                .WaitFor(postgres);
+        }
+
+        var database = postgres.AddDatabase(databaseName);
+        return keycloak
             .WithEnvironment("KC_DB_USERNAME", postgres.Resource.UserNameReference)
             .WithEnvironment("KC_DB_PASSWORD", postgres.Resource.PasswordParameter)
             .WaitFor(database);

@@ -15,6 +15,13 @@ public static class SharedStateSettings
     /// <summary>The connection name the AppHost gives Redis, and the client integration reads.</summary>
     public const string RedisConnectionName = "redis";
 
+    /// <summary>
+    /// Where every Redis key of an app starts: its key ring, cache entries, web sessions and rate-limit windows. The
+    /// AppHost gives each app a Redis user allowed these keys only (AppHost/Storage/Accounts/RedisAccount.cs), built
+    /// from the same name: ApplicationName, the app's entry assembly (Shop.Web, Gateway).
+    /// </summary>
+    public static string KeyPrefix(string applicationName) => $"{applicationName}:";
+
     public static bool UsesRedis(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisConnectionName));
 }

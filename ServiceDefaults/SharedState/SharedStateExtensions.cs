@@ -19,16 +19,18 @@ public static class SharedStateExtensions
         // The same name on every replica (the default is derived from the content root path, which two
         // machines need not share); different apps keep apart rings, so one cannot read the other's cookies.
         var applicationName = builder.Environment.ApplicationName;
-        builder.Services.AddDataProtection().SetApplicationName(applicationName);
+        builder.Services.AddDataProtection().SetApplicationName(applicationName)
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 
         if (!SharedStateSettings.UsesRedis(builder.Configuration)) return builder;
 
         // Aspire's client: one multiplexer, health check, traces; ConnectionStrings:redis from the AppHost.
         builder.AddRedisClient(SharedStateSettings.RedisConnectionName);
 
-        // Stored as Redis has it: unencrypted XML. In production protect the keys at rest (ProtectKeysWithCertificate,
-        // a KMS) and give each app a Redis ACL user limited to its own keys; here every app shares one Redis password.
-        RedisKey keyRing = $"data-protection:{applicationName}";
+        // Under the app's prefix, which its Redis user alone may read (the AppHost makes one per app); encrypted with
+        // the app's certificate when given one (KeyRingCertificate), so a copy of Redis' data does not hand out the keys.
+        var keyPrefix = SharedStateSettings.KeyPrefix(applicationName);
+        RedisKey keyRing = $"{keyPrefix}data-protection";
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IConnectionMultiplexer>((options, redis) =>
                 options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), keyRing));
@@ -37,7 +39,7 @@ public static class SharedStateExtensions
         builder.Services.AddOptions<RedisCacheOptions>()
             .Configure<IServiceProvider>((options, services) =>
             {
-                options.InstanceName = $"{applicationName}:";
+                options.InstanceName = keyPrefix;
                 options.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
             });
 

@@ -23,12 +23,13 @@ public static class PerClientRateLimiting
         var settings = RateLimitSettings.From(builder.Configuration);
         var publicClientId = ApiExplorerSettings.From(builder.Configuration).PublicClientId;
         var sharedAcrossReplicas = SharedStateSettings.UsesRedis(builder.Configuration);
+        var keyPrefix = SharedStateSettings.KeyPrefix(builder.Environment.ApplicationName);
 
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PolicyName, context => sharedAcrossReplicas
-                ? SharedBudget(CallerBudgets.For(context, publicClientId), settings, context.RequestServices)
+                ? SharedBudget(keyPrefix + CallerBudgets.For(context, publicClientId), settings, context.RequestServices)
                 : RateLimitPartition.GetFixedWindowLimiter(CallerBudgets.For(context, publicClientId), _ => LocalWindow(settings)));
             options.OnRejected = (rejected, _) => RejectAsync(rejected, settings);
         });
@@ -39,7 +40,8 @@ public static class PerClientRateLimiting
         new() { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 };
 
     // The multiplexer is the one ServiceDefaults registered for ConnectionStrings:redis, taken once per caller when its
-    // limiter is made. Redis keys: rl:fw:{caller} and rl:fw:{caller}:exp, gone when the window closes.
+    // limiter is made. Redis keys: rl:fw:{Gateway:caller} and rl:fw:{Gateway:caller}:exp, gone when the window closes:
+    // the library puts rl:fw: in front, so the gateway's Redis user is allowed rl:fw:{Gateway:* besides Gateway:*.
     private static RateLimitPartition<string> SharedBudget(string caller, RateLimitSettings settings, IServiceProvider services) =>
         RateLimitPartition.Get(caller, key => new SharedCallerBudget(
             new RedisFixedWindowRateLimiter<string>(key, new RedisFixedWindowRateLimiterOptions

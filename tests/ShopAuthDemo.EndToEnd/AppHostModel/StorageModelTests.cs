@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -14,6 +15,7 @@ public sealed class StorageModelTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     private const string Server = "Host=127.0.0.1;Port=5432;Username=shop;Password=not-a-secret";
+    private const string RedisAdminPassword = "admin-not-a-secret";
 
     private static readonly string[] Replicated = ["catalog-api", "orders-api", "payments-api", "policy-api", "gateway", "shop-web", "backoffice-web"];
 
@@ -21,7 +23,7 @@ public sealed class StorageModelTests
     public async Task Servers_mode_gives_each_api_its_own_database_redis_to_every_replica_and_two_replicas()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["Identity:Provider=local", "Storage:Mode=servers", $"ConnectionStrings:postgres={Server}", "ConnectionStrings:redis=127.0.0.1:6379"],
+            ["Identity:Provider=local", "Storage:Mode=servers", $"ConnectionStrings:postgres={Server}", $"ConnectionStrings:redis=127.0.0.1:6379,password={RedisAdminPassword}"],
             Cancellation);
         var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
 
@@ -30,15 +32,27 @@ public sealed class StorageModelTests
             var environment = await EnvironmentOf(projects[service]);
             Assert.Equal($"{{{database}.connectionString}}", environment[$"ConnectionStrings__{database}"]);
             var connectionString = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == database);
-            Assert.Equal($"{Server};Database={database}", await connectionString.GetConnectionStringAsync(Cancellation));
+            // Its own role (Storage/Accounts/), owner of this database only: not the admin of the server.
+            var own = new DbConnectionStringBuilder { ConnectionString = await connectionString.GetConnectionStringAsync(Cancellation) };
+            Assert.Equal(("127.0.0.1", "5432", service, database), ((string)own["Host"], (string)own["Port"], (string)own["Username"], (string)own["Database"]));
+            Assert.NotEqual("not-a-secret", (string)own["Password"]);
             // Least privilege: a service is given its own database only.
             Assert.Single(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && key.EndsWith("db", StringComparison.Ordinal));
         }
 
+        var passwords = new HashSet<string>();
         foreach (var name in Replicated)
         {
             Assert.Equal(2, projects[name].GetReplicaCount());
-            Assert.Equal("{redis.connectionString}", (await EnvironmentOf(projects[name]))["ConnectionStrings__redis"]);
+            // Least privilege: each app signs in to Redis as its own user (Storage/Accounts/), never with the admin's password.
+            var redis = (await EnvironmentOf(projects[name], DistributedApplicationOperation.Run))["ConnectionStrings__redis"];
+            Assert.StartsWith($"127.0.0.1:6379,user={name},password=", redis, StringComparison.Ordinal);
+            Assert.DoesNotContain(RedisAdminPassword, redis, StringComparison.Ordinal);
+            Assert.True(passwords.Add(redis.Split("password=")[1]), "each app has a password of its own");
+            // Its key ring in Redis is encrypted with its own certificate, given as a path (no key in the dashboard).
+            var certificate = (await EnvironmentOf(projects[name]))["DataProtection__Certificate"];
+            Assert.EndsWith($"{Path.DirectorySeparatorChar}key-rings{Path.DirectorySeparatorChar}{name}.pem", certificate, StringComparison.Ordinal);
+            Assert.True(File.Exists(certificate));
         }
 
         // The identity provider's stand-in and the partner keep one instance (see the README on what they keep).
@@ -78,7 +92,9 @@ public sealed class StorageModelTests
         var environment = await EnvironmentOf(keycloak);
         Assert.Equal("postgres", environment["KC_DB"]);
         Assert.Equal("jdbc:postgresql://{postgres.bindings.tcp.host}:{postgres.bindings.tcp.targetPort}/keycloakdb", environment["KC_DB_URL"]);
-        Assert.Equal("{postgres-password.value}", environment["KC_DB_PASSWORD"]);
+        // Its own role, owner of keycloakdb only (Storage/Accounts/), with this run's generated password.
+        Assert.Equal("keycloak", environment["KC_DB_USERNAME"]);
+        Assert.Matches("^[0-9a-f]{64}$", environment["KC_DB_PASSWORD"]);
 
         // Docker Engine on Linux does not resolve host.docker.internal: the container gets it mapped to the host's
         // gateway, and the web apps listen beyond loopback so that back-channel logout reaches them.
@@ -95,9 +111,11 @@ public sealed class StorageModelTests
     }
 
     // Publish mode: values stay expressions ({resource.connectionString}), so nothing has to run to read them.
-    private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource) =>
+    // Run mode: the values themselves, where they need no running resource (a server given by its connection string).
+    private static async Task<Dictionary<string, string>> EnvironmentOf(
+        IResource resource, DistributedApplicationOperation operation = DistributedApplicationOperation.Publish) =>
         (await ExecutionConfigurationBuilder.Create(resource)
             .WithEnvironmentVariablesConfig()
-            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, Cancellation))
+            .BuildAsync(new DistributedApplicationExecutionContext(operation), NullLogger.Instance, Cancellation))
         .EnvironmentVariables.ToDictionary();
 }

@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
+using ShopAuthDemo.ServiceDefaults.SharedState;
 using StackExchange.Redis;
 
 namespace ShopAuthDemo.Web.Authentication.Sessions;
 
 /// <summary>
-/// The names of one app's entries in Redis, all under its own prefix (<c>shop-web:</c>, <c>backoffice-web:</c>):
-/// two apps never see each other's sessions, as they never read each other's cookies.
+/// The names of one app's entries in Redis, all under its own prefix (<c>Shop.Web:</c>, <c>Backoffice.Web:</c>):
+/// two apps never see each other's sessions, as they never read each other's cookies; each app's Redis user may
+/// touch its own prefix only.
 /// </summary>
 public sealed record RedisSessionKeys(string Prefix)
 {
-    public static RedisSessionKeys ForApplication(string applicationName) => new($"{applicationName}:");
+    public static RedisSessionKeys ForApplication(string applicationName) => new(SharedStateSettings.KeyPrefix(applicationName));
 
     /// <summary>
     /// A session is stored under a hash of its key: the key is what the cookie carries, and a list of Redis
