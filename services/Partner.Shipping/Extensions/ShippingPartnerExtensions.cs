@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using ShopAuthDemo.Partner.Shipping.Gateway;
 using ShopAuthDemo.Partner.Shipping.Shipping;
 
@@ -15,10 +14,9 @@ public static class ShippingPartnerExtensions
 
         // Client credentials as partner-acme, scope "shipping" (-> aud orders-api): cached and reused
         // for every call until shortly before it expires.
-        var client = builder.Services.AddHttpClient<ShippingGatewayClient>(http => http.BaseAddress = settings.Gateway)
-            .AddClientCredentialsToken(scope: "shipping");
-        builder.Services.Configure<HttpStandardResilienceOptions>(StandardResilienceOptionsName(client.Name),
-            resilience => resilience.AllowLongPolling(settings.WaitForOrders));
+        var gateway = builder.Services.AddHttpClient<ShippingGatewayClient>(http => http.BaseAddress = settings.Gateway);
+        gateway.AllowLongPolling(settings.WaitForOrders);
+        gateway.AddClientCredentialsToken(scope: "shipping");
 
         builder.Services.AddSingleton<ShippingWorkerStatus>();
         builder.Services.AddHealthChecks().AddCheck<ShippingWorkerStatus>("shipping-worker");
@@ -26,15 +24,18 @@ public static class ShippingPartnerExtensions
     }
 
     // The standard resilience handler (ServiceDefaults, every client) gives up on an attempt after 10 s; the shop
-    // holds this client's requests for up to WaitForOrders. Each attempt gets that long plus 10 s to answer.
-    private static void AllowLongPolling(this HttpStandardResilienceOptions resilience, TimeSpan wait)
+    // holds this client's requests for up to WaitForOrders. The same handler, with attempts that may take that long
+    // plus 10 s to answer (Polly's own rules: a total of at least one attempt, a circuit-breaker sampling two).
+    private static void AllowLongPolling(this IHttpClientBuilder client, TimeSpan wait)
     {
-        resilience.AttemptTimeout.Timeout = wait + TimeSpan.FromSeconds(10);
-        resilience.TotalRequestTimeout.Timeout = 2 * resilience.AttemptTimeout.Timeout;
-        // The circuit breaker must sample at least two attempts' time (the handler's own validation).
-        resilience.CircuitBreaker.SamplingDuration = 2 * resilience.AttemptTimeout.Timeout;
+        var attempt = wait + TimeSpan.FromSeconds(10);
+#pragma warning disable EXTEXP0001 // Experimental in Microsoft.Extensions.Http.Resilience, and the documented way to replace the defaults' handler.
+        client.RemoveAllResilienceHandlers().AddStandardResilienceHandler(resilience =>
+#pragma warning restore EXTEXP0001
+        {
+            resilience.AttemptTimeout.Timeout = attempt;
+            resilience.TotalRequestTimeout.Timeout = 2 * attempt;
+            resilience.CircuitBreaker.SamplingDuration = 2 * attempt;
+        });
     }
-
-    // The options the standard handler of a named client reads (Microsoft.Extensions.Http.Resilience's naming).
-    internal static string StandardResilienceOptionsName(string clientName) => $"{clientName}-standard";
 }
