@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using ShopAuthDemo.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -26,12 +27,9 @@ public static class OpenTelemetryExtensions
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddAspNetCoreInstrumentation(aspNetCore =>
-                    // The AppHost polls these every few seconds; tracing them would drown real requests.
-                    aspNetCore.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(Extensions.AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                // Health probes, identity-provider metadata and access-rule polls would drown real requests. See RoutineRequests.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = RoutineRequests.ShouldTrace)
+                .AddHttpClientInstrumentation(httpClient => httpClient.FilterHttpRequestMessage = RoutineRequests.ShouldTrace));
 
         // The AppHost sets the endpoint; without it (tests, plain dotnet run) nothing is exported.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

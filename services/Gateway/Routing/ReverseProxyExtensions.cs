@@ -56,5 +56,8 @@ public static class ReverseProxyExtensions
     {
         ClusterId = service,
         Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"{scheme}://{service}" } },
+        // How long a forwarded request may go without a byte either way. Above orders-api's longest hold of a partner's
+        // question for paid orders (30 s, long polling), or the gateway would cut that wait short with a 504.
+        HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(60) },
     };
 }

@@ -5,6 +5,7 @@ using ShopAuthDemo.Orders.Api.Authorization;
 using ShopAuthDemo.Orders.Api.Infrastructure;
 using ShopAuthDemo.Orders.Api.Model;
 using ShopAuthDemo.Orders.Api.Ordering;
+using ShopAuthDemo.Orders.Api.PaidOrders;
 
 namespace ShopAuthDemo.Orders.Api.Apis;
 
@@ -23,13 +24,27 @@ public static class PartnerShippingApi
         return app;
     }
 
-    /// <summary>Paid orders nobody has shipped yet, oldest first.</summary>
-    public static async Task<Ok<List<ReadyToShipResponse>>> GetReadyToShip(OrdersContext orders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Paid orders nobody has shipped yet, oldest first. With <c>?waitSeconds=N</c> and none ready, the answer waits
+    /// until an order is paid or N seconds (at most 30) have passed (long polling): the partner learns of a paid order
+    /// at once, with one request per half minute when nothing happens instead of one every few seconds.
+    /// </summary>
+    public static async Task<Ok<List<ReadyToShipResponse>>> GetReadyToShip(OrdersContext orders, PaidOrderSignal paidOrders,
+        int? waitSeconds, CancellationToken cancellationToken)
     {
-        var paid = await orders.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid)
-            .OrderBy(o => o.PlacedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(paid.Select(ReadyToShipResponse.From).ToList());
+        var nextPayment = paidOrders.NextPayment;
+        var ready = await PaidAndUnshippedAsync(orders, cancellationToken);
+        if (ready.Count == 0 && waitSeconds > 0)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, PaidOrderSignal.LongestWait.TotalSeconds));
+            await paidOrders.WaitAsync(nextPayment, wait, cancellationToken);
+            ready = await PaidAndUnshippedAsync(orders, cancellationToken);
+        }
+        return TypedResults.Ok(ready.Select(ReadyToShipResponse.From).ToList());
     }
+
+    private static Task<List<Order>> PaidAndUnshippedAsync(OrdersContext orders, CancellationToken cancellationToken) =>
+        orders.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid).OrderBy(o => o.PlacedAt).ToListAsync(cancellationToken);
 
     /// <summary>201 the first time; 200 with the same shipment when the partner repeats the call.</summary>
     public static async Task<Results<Created<PartnerShipmentResponse>, Ok<PartnerShipmentResponse>, ValidationProblem, ProblemHttpResult>> RecordShipment(

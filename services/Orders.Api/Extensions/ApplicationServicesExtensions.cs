@@ -3,9 +3,11 @@ using ShopAuthDemo.Orders.Api.Authorization;
 using ShopAuthDemo.Orders.Api.Downstream;
 using ShopAuthDemo.Orders.Api.Infrastructure;
 using ShopAuthDemo.Orders.Api.Ordering;
+using ShopAuthDemo.Orders.Api.PaidOrders;
 using ShopAuthDemo.Orders.Api.PolicyInformationPoint;
 using ShopAuthDemo.ServiceDefaults.Policies.PolicyDecisionPoint;
 using ShopAuthDemo.ServiceDefaults.Policies.Rules;
+using ShopAuthDemo.ServiceDefaults.SharedState;
 
 namespace ShopAuthDemo.Orders.Api.Extensions;
 
@@ -27,6 +29,11 @@ public static class ApplicationServicesExtensions
 
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderShipping>();
+        // Shipping partners wait for paid orders (long polling); with replicas, a payment on one wakes them on all.
+        if (SharedStateSettings.UsesRedis(builder.Configuration))
+            builder.Services.AddSingleton<PaidOrderSignal, RedisPaidOrderSignal>();
+        else
+            builder.Services.AddSingleton<PaidOrderSignal>();
 
         // Placing an order is decided by the access rules of policy-api, on the priced order as the resource;
         // the last decisions about each customer are kept for the shop's Identity page.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ShopAuthDemo.Orders.Api.Downstream;
 using ShopAuthDemo.Orders.Api.Infrastructure;
 using ShopAuthDemo.Orders.Api.Model;
+using ShopAuthDemo.Orders.Api.PaidOrders;
 using ShopAuthDemo.ServiceDefaults.Authentication;
 
 namespace ShopAuthDemo.Orders.Api.Ordering;
@@ -11,7 +12,8 @@ namespace ShopAuthDemo.Orders.Api.Ordering;
 /// on it: see PolicyInformationPoint/PricedOrderSource), then the charge (on the customer's behalf).
 /// The order is saved before it is charged, so a failure afterwards leaves a clear, payable order.
 /// </summary>
-public sealed class OrderPlacement(OrdersContext orders, PaymentsClient payments, TimeProvider time, ILogger<OrderPlacement> logger)
+public sealed class OrderPlacement(OrdersContext orders, PaymentsClient payments, PaidOrderSignal paidOrders, TimeProvider time,
+    ILogger<OrderPlacement> logger)
 {
     public async Task<Order> PlaceAsync(ClaimsPrincipal buyer, PriceQuote quote, CancellationToken cancellationToken)
     {
@@ -55,5 +57,7 @@ public sealed class OrderPlacement(OrdersContext orders, PaymentsClient payments
         }
         await orders.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Order {OrderId} is {Status}", order.Id, order.Status);
+        // Saved first: a partner woken now finds the order paid.
+        if (order.Status == OrderStatus.Paid) await paidOrders.AnnounceAsync(cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ShopAuthDemo.Partner.Shipping.Gateway;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace ShopAuthDemo.Partner.Shipping.Gateway;
 /// </summary>
 public sealed class ShippingGatewayClient(HttpClient http)
 {
-    public async Task<IReadOnlyList<ReadyToShipOrder>> GetReadyToShipAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync<List<ReadyToShipOrder>>("/partner/orders/ready-to-ship", cancellationToken) ?? [];
+    /// <summary>Paid orders to ship; when there are none the shop holds the answer until one is paid, or <paramref name="wait"/> passes.</summary>
+    public async Task<IReadOnlyList<ReadyToShipOrder>> WaitForReadyToShipAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<List<ReadyToShipOrder>>(
+            $"/partner/orders/ready-to-ship?waitSeconds={((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)}", cancellationToken) ?? [];
 
     public async Task<RecordedShipment> ShipAsync(Guid orderId, string carrier, string trackingNumber, CancellationToken cancellationToken)
     {

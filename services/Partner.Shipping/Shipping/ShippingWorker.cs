@@ -5,30 +5,37 @@ using ShopAuthDemo.ServiceDefaults.TokenManagement;
 namespace ShopAuthDemo.Partner.Shipping.Shipping;
 
 /// <summary>
-/// ACME Logistics at work: every few seconds it asks the shop's gateway for paid orders and ships each.
+/// ACME Logistics at work: it asks the shop's gateway for paid orders and ships each. The shop holds the question
+/// until an order is paid (long polling), so an order is shipped moments after it is paid, and an idle shop sees one
+/// request every <see cref="ShippingSettings.WaitForOrders"/> instead of one every few seconds.
 /// Every call carries the same cached token until it nears expiry: one token request for many calls.
 /// </summary>
 public sealed class ShippingWorker(ShippingGatewayClient gateway, ShippingSettings settings, ShippingWorkerStatus status,
-    ILogger<ShippingWorker> logger) : BackgroundService
+    TimeProvider time, ILogger<ShippingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation("{Carrier} checks the shop's gateway ({Gateway}) for orders to ship every {Interval} s",
-            settings.Carrier, settings.Gateway, settings.PollInterval.TotalSeconds);
+        logger.LogInformation("{Carrier} waits at the shop's gateway ({Gateway}) for orders to ship, up to {Wait} s per request",
+            settings.Carrier, settings.Gateway, settings.WaitForOrders.TotalSeconds);
 
-        using var timer = new PeriodicTimer(settings.PollInterval);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await ShipReadyOrdersAsync(stoppingToken);
+            var started = time.GetTimestamp();
+            var shipped = await ShipReadyOrdersAsync(stoppingToken);
+
+            // A round that failed, or found nothing sooner than the shop should have answered (a shop that does not
+            // hold requests), is not repeated at once: never a tight loop against the gateway and its rate limit.
+            var rest = settings.RetryDelay - time.GetElapsedTime(started);
+            if (shipped is not > 0 && rest > TimeSpan.Zero) await Task.Delay(rest, time, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task ShipReadyOrdersAsync(CancellationToken stoppingToken)
+    /// <returns>How many orders this round shipped; null when it failed.</returns>
+    private async Task<int?> ShipReadyOrdersAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var ready = await gateway.GetReadyToShipAsync(stoppingToken);
+            var ready = await gateway.WaitForReadyToShipAsync(settings.WaitForOrders, stoppingToken);
             logger.LogInformation("Checked for orders ready to ship: {Count}", ready.Count);
 
             foreach (var order in ready)
@@ -39,14 +46,16 @@ public sealed class ShippingWorker(ShippingGatewayClient gateway, ShippingSettin
             }
 
             status.Succeeded(ready.Count);
+            return ready.Count;
         }
         // A gateway that does not answer in time (Polly's timeout) is one failed round too, not the end of the worker.
         catch (Exception exception) when (exception is HttpRequestException or TokenRequestException or TimeoutRejectedException
                                           || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
         {
             // The reason only (a status code, "connection refused"): never a token or the secret.
-            logger.LogWarning("Shipping round failed: {Reason}; trying again in {Interval} s", exception.Message, settings.PollInterval.TotalSeconds);
+            logger.LogWarning("Shipping round failed: {Reason}; trying again in {Delay} s", exception.Message, settings.RetryDelay.TotalSeconds);
             status.Failed(exception.Message);
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 using ShopAuthDemo.Shop.Web.Apis;
 using ShopAuthDemo.Shop.Web.Cart;
+using ShopAuthDemo.Shop.Web.Telemetry;
 
 namespace ShopAuthDemo.Shop.Web.Extensions;
 
@@ -14,6 +15,7 @@ public static class ShopServicesExtensions
             .AddUserAccessToken();
         builder.Services.AddScoped<CartState>();
         builder.Services.AddScoped<OrderAfterSignIn>();
+        builder.Services.AddSingleton<OrderTracing>();
         return builder;
     }
 }
