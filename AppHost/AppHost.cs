@@ -61,4 +61,7 @@ builder.AddWebApps(identityProvider, certificates, storage, catalog, orders, pol
 // Codes and ID tokens travel in some URLs' query strings: keep them out of the dashboard's traces. See Telemetry/.
 builder.KeepUrlQueriesOutOfTelemetry();
 
+// The shop's order confirmation links the order's trace on the dashboard. See Telemetry/.
+builder.LinkOrdersToTheirTraces();
+
 builder.Build().Run();

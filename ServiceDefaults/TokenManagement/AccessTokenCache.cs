@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace ShopAuthDemo.ServiceDefaults.TokenManagement;
@@ -54,10 +55,14 @@ public sealed class AccessTokenCache(AccessTokenStorage storage, TimeProvider ti
     {
         // A caller that joined someone else's in-flight request counts as a hit: it sent nothing itself.
         var requested = false;
+        // HybridCache runs the factory without the caller's context (one request may serve several callers): the
+        // first caller's span is its parent, so the token request shows in that call's trace, not as a trace of its own.
+        var caller = Activity.Current;
         var token = await cache.GetOrCreateAsync(
             key.Value,
             async ct =>
             {
+                Activity.Current ??= caller;
                 requested = true;
                 var issued = await request(ct);
                 await KeepUntilRenewalAsync(key, issued, ct);

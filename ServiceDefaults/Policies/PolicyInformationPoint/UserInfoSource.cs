@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,8 +64,11 @@ public sealed class UserInfoSource : IDisposable
     }
 
     private ValueTask<UserInfoAttributes> GetAsync(string subject, string accessToken, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(Key(subject), (subject, accessToken, source: this), static async (state, ct) =>
+        cache.GetOrCreateAsync(Key(subject), (subject, accessToken, source: this, caller: Activity.Current), static async (state, ct) =>
         {
+            // HybridCache runs the lookup without the caller's context (one lookup may serve several callers): the
+            // first caller's span is its parent, so the request shows in the decision's trace, not as a trace of its own.
+            Activity.Current ??= state.caller;
             var succeeded = false;
             try
             {
