@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using System.Net.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -17,9 +18,11 @@ namespace ShopAuthDemo.ServiceDefaults.Telemetry;
 /// </remarks>
 public static class RoutineRequests
 {
-    // Keycloak's paths, which Identity.Local keeps: /realms/{realm}/.well-known/openid-configuration and .../certs.
-    private const string WellKnown = "/.well-known/";
-    private const string SigningKeys = "/protocol/openid-connect/certs";
+    // Keycloak's paths, which Identity.Local keeps. Exactly these: a path a caller chooses (…/x/.well-known/y on a
+    // business route) must not escape tracing.
+    private static readonly Regex IdentityProviderMetadata =
+        new(@"^(/realms/[^/]+)?/\.well-known/openid-configuration$|^/realms/[^/]+/protocol/openid-connect/certs$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
     private const string AccessRules = "/api/rules";
 
     /// <summary>For the ASP.NET Core instrumentation: false for a routine request that would start a trace.</summary>
@@ -32,13 +35,12 @@ public static class RoutineRequests
         !(StartsATrace(Activity.Current) && IsRoutine(request.Method.Method, request.RequestUri?.AbsolutePath,
             isRevalidation: request.Headers.IfNoneMatch.Count > 0));
 
-    public static bool IsRoutine(string method, string? path, bool isRevalidation) => path is not null
+    public static bool IsRoutine(string method, string? path, bool isRevalidation) => path is not null && HttpMethods.IsGet(method)
         && (new PathString(path).StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath)
             || new PathString(path).StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath)
-            || path.Contains(WellKnown, StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(SigningKeys, StringComparison.OrdinalIgnoreCase)
+            || IdentityProviderMetadata.IsMatch(path)
             // "Have the rules changed since version N?" The first load, and every change made in the back office, is traced.
-            || (HttpMethods.IsGet(method) && isRevalidation && path.Equals(AccessRules, StringComparison.OrdinalIgnoreCase)));
+            || (isRevalidation && path.Equals(AccessRules, StringComparison.OrdinalIgnoreCase)));
 
     // The instrumentation asks while the request's own activity is current: it starts a trace when it has no parent.
     private static bool StartsATrace(Activity? activity) => activity is null || activity.ParentSpanId == default;

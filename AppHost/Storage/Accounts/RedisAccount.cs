@@ -19,8 +19,9 @@ public sealed record RedisAccount(string User, string Password, string KeyPrefix
         $"~{KeyPrefix}*",
         // RedisRateLimiting names its keys rl:fw:{<partition>}; the gateway starts each partition with its prefix.
         $"~rl:fw:{{{KeyPrefix}*",
-        // No pub/sub: no app here publishes or listens, and a channel is readable by every user allowed on it.
-        "resetchannels",
+        // Pub/sub only on channels under the prefix (orders-api wakes its other replica's waiting partner on
+        // <prefix>order-paid): a channel is readable by every user allowed on it, so no app may use another's.
+        "resetchannels", $"&{KeyPrefix}*",
         "-@all",
         // Reads and writes (strings, hashes, lists, sets, expiry), MULTI/EXEC/WATCH: every one names its keys, and
         // Redis refuses (NOPERM) a key outside the patterns above.
@@ -29,6 +30,8 @@ public sealed record RedisAccount(string User, string Password, string KeyPrefix
         "+@connection",
         // Lua scripts (the rate limiter's): only running them; a script's keys are checked like a command's.
         "+eval", "+evalsha", "+script|load", "+script|exists",
+        // Publishing and listening, without PUBSUB CHANNELS/NUMSUB (@pubsub has them), which list other apps' channels.
+        "+publish", "+subscribe", "+unsubscribe",
         // Nothing that reaches beyond the app's keys: FLUSHALL, KEYS, CONFIG, INFO, MONITOR, CLIENT LIST, ACL and
         // the other @dangerous ones; SCAN and RANDOMKEY (they list every app's key names); client-side caching
         // (CLIENT TRACKING in broadcast mode reports other apps' key names); FUNCTION (a library is the server's,

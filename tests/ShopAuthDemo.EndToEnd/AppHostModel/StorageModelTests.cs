@@ -45,7 +45,7 @@ public sealed class StorageModelTests
         {
             Assert.Equal(2, projects[name].GetReplicaCount());
             // Least privilege: each app signs in to Redis as its own user (Storage/Accounts/), never with the admin's password.
-            var redis = (await EnvironmentOf(projects[name], DistributedApplicationOperation.Run))["ConnectionStrings__redis"];
+            var redis = await RunModeValueOf(projects[name], "ConnectionStrings__redis");
             Assert.StartsWith($"127.0.0.1:6379,user={name},password=", redis, StringComparison.Ordinal);
             Assert.DoesNotContain(RedisAdminPassword, redis, StringComparison.Ordinal);
             Assert.True(passwords.Add(redis.Split("password=")[1]), "each app has a password of its own");
@@ -111,11 +111,24 @@ public sealed class StorageModelTests
     }
 
     // Publish mode: values stay expressions ({resource.connectionString}), so nothing has to run to read them.
-    // Run mode: the values themselves, where they need no running resource (a server given by its connection string).
-    private static async Task<Dictionary<string, string>> EnvironmentOf(
-        IResource resource, DistributedApplicationOperation operation = DistributedApplicationOperation.Publish) =>
+    private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource) =>
         (await ExecutionConfigurationBuilder.Create(resource)
             .WithEnvironmentVariablesConfig()
-            .BuildAsync(new DistributedApplicationExecutionContext(operation), NullLogger.Instance, Cancellation))
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, Cancellation))
         .EnvironmentVariables.ToDictionary();
+
+    // Run mode, one variable: its value needs no running resource (a server given by its connection string), while
+    // the whole environment would wait for other services' endpoints, which only a running app allocates.
+    private static async Task<string> RunModeValueOf(IResource resource, string variable)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run),
+            resource, cancellationToken: Cancellation);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+        return context.EnvironmentVariables[variable] switch
+        {
+            string value => value,
+            IValueProvider provider => await provider.GetValueAsync(Cancellation) ?? "",
+            var other => throw new InvalidOperationException($"{variable} is a {other.GetType().Name}"),
+        };
+    }
 }

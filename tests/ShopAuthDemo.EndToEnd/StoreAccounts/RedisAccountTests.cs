@@ -99,6 +99,21 @@ public sealed class RedisAccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_app_publishes_and_listens_on_its_own_channels_only()
+    {
+        // orders-api wakes a partner waiting on its other replica this way (services/Orders.Api/PaidOrders/).
+        var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var own = RedisChannel.Literal(ShopKey("order-paid"));
+        await _asShop!.GetSubscriber().SubscribeAsync(own, (_, message) => heard.TrySetResult(message!));
+        await _asShop.GetSubscriber().PublishAsync(own, "paid");
+        Assert.Equal("paid", await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+
+        var anothers = RedisChannel.Literal(BackofficeKey("order-paid"));
+        await AssertRefusedAsync(() => _asShop.GetSubscriber().PublishAsync(anothers, "forged"));
+        await AssertRefusedAsync(() => _asShop.GetDatabase().ExecuteAsync("PUBSUB", "CHANNELS"));
+    }
+
+    [Fact]
     public async Task The_apps_connection_string_names_its_own_user_and_not_the_admin_password()
     {
         var admin = ConfigurationOptions.Parse(SharedServers.Redis);

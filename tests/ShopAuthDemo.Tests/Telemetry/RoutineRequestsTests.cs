@@ -69,6 +69,10 @@ public sealed class RoutineRequestsTests : IDisposable
     [InlineData("POST", "/realms/shop/protocol/openid-connect/token")]
     [InlineData("PUT", "/api/rules/3")]
     [InlineData("GET", "/healthy-products")]
+    // A path a caller chooses does not escape tracing by containing a metadata path's words.
+    [InlineData("GET", "/catalog/products/x/.well-known/openid-configuration")]
+    [InlineData("GET", "/orders/protocol/openid-connect/certs")]
+    [InlineData("POST", "/health")]
     public void Requests_someone_made_are_traced(string method, string path)
     {
         Assert.True(TracedAtTheService(method, path));
