@@ -98,18 +98,18 @@ public sealed class ShopServices : IAsyncDisposable
     /// <summary>The gateway's settings, its catalog-api and orders-api found at the given ports.</summary>
     public static Dictionary<string, string> GatewaySettings(
         IdentityProviderUnderTest identityProvider, int gateway, ServicePorts catalog, ServicePorts orders) => new()
-    {
-        ["Identity__Authority"] = identityProvider.Authority,
-        ["Identity__Audiences__0"] = "catalog-api",
-        ["Identity__Audiences__1"] = "orders-api",
-        ["Gateway__ApiExplorer__ClientId"] = "api-explorer",
-        // Where callers reach the gateway (its API explorer's URLs); required since it no longer trusts Host.
-        ["Gateway__PublicUrl"] = $"http://127.0.0.1:{gateway}",
-        [Discovery("catalog-api", catalog)] = Address(catalog),
-        [Discovery("orders-api", orders)] = Address(orders),
-        // The per-client limit (20 per 10 s) would turn the load into 429s; it still runs on every request.
-        ["Gateway__RateLimit__PermitLimit"] = "100000000",
-    };
+        {
+            ["Identity__Authority"] = identityProvider.Authority,
+            ["Identity__Audiences__0"] = "catalog-api",
+            ["Identity__Audiences__1"] = "orders-api",
+            ["Gateway__ApiExplorer__ClientId"] = "api-explorer",
+            // Where callers reach the gateway (its API explorer's URLs); required since it no longer trusts Host.
+            ["Gateway__PublicUrl"] = $"http://127.0.0.1:{gateway}",
+            [Discovery("catalog-api", catalog)] = Address(catalog),
+            [Discovery("orders-api", orders)] = Address(orders),
+            // The per-client limit (20 per 10 s) would turn the load into 429s; it still runs on every request.
+            ["Gateway__RateLimit__PermitLimit"] = "100000000",
+        };
 
     private Dictionary<string, string> Api(string audience) => new()
     {

@@ -41,8 +41,15 @@ public sealed class ShippingWorkerTests
             var orderId = request.RequestUri.Segments[^2].TrimEnd('/');
             return new(HttpStatusCode.Created)
             {
-                Content = JsonContent.Create(new { orderId, status = "Shipped", carrier = "ACME Logistics", trackingNumber = "ACME-1",
-                    shippedBy = "ACME Logistics", shippedAt = DateTimeOffset.UtcNow }),
+                Content = JsonContent.Create(new
+                {
+                    orderId,
+                    status = "Shipped",
+                    carrier = "ACME Logistics",
+                    trackingNumber = "ACME-1",
+                    shippedBy = "ACME Logistics",
+                    shippedAt = DateTimeOffset.UtcNow
+                }),
             };
         }
     }
@@ -114,8 +121,10 @@ public sealed class ShippingWorkerTests
             ["Identity:Authority"] = FakeIdentityProvider.Authority,
             ["Identity:ClientId"] = TokenManagementTestHost.ClientId,
             ["Identity:ClientSecret"] = TokenManagementTestHost.ClientSecret,
-            ["Shipping:Gateway"] = "http://gateway", ["Shipping:Carrier"] = "ACME Logistics",
-            ["Shipping:WaitForOrders"] = "00:00:12", ["Shipping:RetryDelay"] = "00:00:03",
+            ["Shipping:Gateway"] = "http://gateway",
+            ["Shipping:Carrier"] = "ACME Logistics",
+            ["Shipping:WaitForOrders"] = "00:00:12",
+            ["Shipping:RetryDelay"] = "00:00:03",
         });
         // As ServiceDefaults gives every client: the standard handler, 10 s per attempt.
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());

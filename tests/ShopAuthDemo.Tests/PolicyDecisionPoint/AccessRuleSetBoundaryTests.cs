@@ -20,15 +20,15 @@ public sealed class AccessRuleSetBoundaryTests
 
     private static AccessRequest Order(decimal total, TimeSpan? signedInAgo = null, string? country = "DE",
         AttributeSource countrySource = AttributeSource.UserInfo, params string[] categories) => new()
-    {
-        Action = AccessActions.PlaceOrder,
-        Subject = new("alice", AttributeSource.AccessToken),
-        AuthenticatedAt = signedInAgo is { } ago ? new(MondayNoonBerlin - ago, AttributeSource.AccessToken) : Sourced<DateTimeOffset?>.Absent(null),
-        Country = new(country, countrySource),
-        OrderTotal = new(total, AttributeSource.Resource),
-        ProductCategories = new(categories.Length > 0 ? categories : ["Coffee"], AttributeSource.Resource),
-        Now = new(MondayNoonBerlin, AttributeSource.Clock),
-    };
+        {
+            Action = AccessActions.PlaceOrder,
+            Subject = new("alice", AttributeSource.AccessToken),
+            AuthenticatedAt = signedInAgo is { } ago ? new(MondayNoonBerlin - ago, AttributeSource.AccessToken) : Sourced<DateTimeOffset?>.Absent(null),
+            Country = new(country, countrySource),
+            OrderTotal = new(total, AttributeSource.Resource),
+            ProductCategories = new(categories.Length > 0 ? categories : ["Coffee"], AttributeSource.Resource),
+            Now = new(MondayNoonBerlin, AttributeSource.Clock),
+        };
 
     private static AccessRequest PriceChange(decimal percent, DateTimeOffset? at = null, params string[] groups) => new()
     {

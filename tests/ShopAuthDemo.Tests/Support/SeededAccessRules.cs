@@ -22,7 +22,9 @@ public static class SeededAccessRules
         new RuleParameters
         {
             Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
-            From = new TimeOnly(7, 0), Until = new TimeOnly(19, 0), TimeZone = "Europe/Berlin",
+            From = new TimeOnly(7, 0),
+            Until = new TimeOnly(19, 0),
+            TimeZone = "Europe/Berlin",
         });
 
     public static readonly AccessRule Group = new(GroupId, "Big price changes need a pricing lead", RuleKind.Group, Enabled: true,

@@ -27,13 +27,19 @@ public sealed class FakeDownstream : HttpMessageHandler
     /// <summary>The catalog's categories by product id, as seeded (1 beans ... 6 cups).</summary>
     public Dictionary<int, string> Categories { get; } = new()
     {
-        [1] = "Coffee", [2] = "Brewing", [3] = "Grinders", [4] = "Brewing", [5] = "Accessories", [6] = "Accessories",
+        [1] = "Coffee",
+        [2] = "Brewing",
+        [3] = "Grinders",
+        [4] = "Brewing",
+        [5] = "Accessories",
+        [6] = "Accessories",
     };
 
     /// <summary>The country userinfo gives each user (by sub): alice in Germany, bob in the US, as in the realm.</summary>
     public Dictionary<string, string> Countries { get; } = new()
     {
-        [OrderTokens.Alice.Subject] = "DE", [OrderTokens.Bob.Subject] = "US",
+        [OrderTokens.Alice.Subject] = "DE",
+        [OrderTokens.Bob.Subject] = "US",
     };
 
     /// <summary>
@@ -91,8 +97,11 @@ public sealed class FakeDownstream : HttpMessageHandler
                 HttpStatusCode.BadRequest);
         var lines = items.Select(i => new
         {
-            productId = i.GetProperty("productId").GetInt32(), name = "Product", unitPrice = UnitPrice,
-            quantity = i.GetProperty("quantity").GetInt32(), lineTotal = UnitPrice * i.GetProperty("quantity").GetInt32(),
+            productId = i.GetProperty("productId").GetInt32(),
+            name = "Product",
+            unitPrice = UnitPrice,
+            quantity = i.GetProperty("quantity").GetInt32(),
+            lineTotal = UnitPrice * i.GetProperty("quantity").GetInt32(),
             category = Categories.GetValueOrDefault(i.GetProperty("productId").GetInt32(), "Coffee"),
         }).ToList();
         return Json(new { lines, total = lines.Sum(l => l.lineTotal), quotedAt = DateTimeOffset.UtcNow });
@@ -107,7 +116,9 @@ public sealed class FakeDownstream : HttpMessageHandler
         if (UserInfoDown) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         return Json(new
         {
-            sub = UserInfoSubject ?? sub, preferred_username = "someone", country = Countries.GetValueOrDefault(sub),
+            sub = UserInfoSubject ?? sub,
+            preferred_username = "someone",
+            country = Countries.GetValueOrDefault(sub),
             company = Companies.GetValueOrDefault(sub),
         });
     }
@@ -122,8 +133,14 @@ public sealed class FakeDownstream : HttpMessageHandler
                 HttpStatusCode.UnprocessableEntity);
         return Json(new
         {
-            paymentId = Guid.NewGuid(), orderId = body.GetProperty("orderId").GetGuid(), amount, payerSub = "payer-sub",
-            payerUsername = "alice", chargedVia = "orders-api", chargedAt = DateTimeOffset.UtcNow, status = "Captured",
+            paymentId = Guid.NewGuid(),
+            orderId = body.GetProperty("orderId").GetGuid(),
+            amount,
+            payerSub = "payer-sub",
+            payerUsername = "alice",
+            chargedVia = "orders-api",
+            chargedAt = DateTimeOffset.UtcNow,
+            status = "Captured",
         }, HttpStatusCode.Created);
     }
 

@@ -25,7 +25,9 @@ public static class OrderTokens
     // A client with scope "shipping" but no shipping contract with us (not in Partners:Clients).
     public static readonly TestToken UnknownPartner = TestToken.Partner with
     {
-        Subject = "0d61f837-service-account-partner-unknown", PreferredUsername = "service-account-partner-unknown", AuthorizedParty = "partner-unknown",
+        Subject = "0d61f837-service-account-partner-unknown",
+        PreferredUsername = "service-account-partner-unknown",
+        AuthorizedParty = "partner-unknown",
     };
 
     public static readonly TestToken PartnerWithoutShippingScope = TestToken.Partner with { Scope = "profile" };

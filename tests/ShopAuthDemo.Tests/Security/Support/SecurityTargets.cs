@@ -17,10 +17,17 @@ public static class SecurityTargets
         var (client, services) = SecurityTarget.Watched(host.Factory, outbound);
         return new()
         {
-            Name = "catalog-api", Tokens = host.Tokens, Host = host, Outbound = outbound, CreateClient = client, Services = services,
-            Call = new(HttpMethod.Get, "/whoami"), Caller = TestToken.Customer,
+            Name = "catalog-api",
+            Tokens = host.Tokens,
+            Host = host,
+            Outbound = outbound,
+            CreateClient = client,
+            Services = services,
+            Call = new(HttpMethod.Get, "/whoami"),
+            Caller = TestToken.Customer,
             ForbiddenCall = new(HttpMethod.Put, "/api/products/1/price", """{ "price": 12.50 }"""),
-            UnderPrivilegedCaller = TestToken.Customer, Lacking = "role admin",
+            UnderPrivilegedCaller = TestToken.Customer,
+            Lacking = "role admin",
         };
     }
 
@@ -34,10 +41,17 @@ public static class SecurityTargets
         var (client, services) = SecurityTarget.Watched(rulesFromMemory, outbound);
         return new()
         {
-            Name = "orders-api", Tokens = host.Tokens, Host = host, Outbound = outbound, CreateClient = client, Services = services,
-            Call = new(HttpMethod.Get, "/api/orders"), Caller = OrderTokens.Alice,
+            Name = "orders-api",
+            Tokens = host.Tokens,
+            Host = host,
+            Outbound = outbound,
+            CreateClient = client,
+            Services = services,
+            Call = new(HttpMethod.Get, "/api/orders"),
+            Caller = OrderTokens.Alice,
             ForbiddenCall = new(HttpMethod.Get, "/api/orders"),
-            UnderPrivilegedCaller = OrderTokens.AliceWithoutOrdersScope, Lacking = "scope orders",
+            UnderPrivilegedCaller = OrderTokens.AliceWithoutOrdersScope,
+            Lacking = "scope orders",
         };
     }
 
@@ -49,11 +63,18 @@ public static class SecurityTargets
         var aliceForPayments = TestToken.Customer with { Audiences = ["payments-api"], Scope = "openid payments" };
         return new()
         {
-            Name = "payments-api", Tokens = host.Tokens, Host = host, Outbound = outbound, CreateClient = client, Services = services,
-            Call = new(HttpMethod.Get, "/whoami"), Caller = aliceForPayments,
+            Name = "payments-api",
+            Tokens = host.Tokens,
+            Host = host,
+            Outbound = outbound,
+            CreateClient = client,
+            Services = services,
+            Call = new(HttpMethod.Get, "/whoami"),
+            Caller = aliceForPayments,
             ForbiddenCall = new(HttpMethod.Get, $"/api/payments/{Guid.NewGuid()}"),
             // Alice's own browser token: right audience, but not exchanged by orders-api.
-            UnderPrivilegedCaller = aliceForPayments, Lacking = "azp orders-api",
+            UnderPrivilegedCaller = aliceForPayments,
+            Lacking = "azp orders-api",
         };
     }
 
@@ -64,11 +85,18 @@ public static class SecurityTargets
         var (client, services) = SecurityTarget.Watched(host.Factory, outbound);
         return new()
         {
-            Name = "gateway", Tokens = host.Tokens, Host = host, Outbound = outbound, CreateClient = client, Services = services,
+            Name = "gateway",
+            Tokens = host.Tokens,
+            Host = host,
+            Outbound = outbound,
+            CreateClient = client,
+            Services = services,
             Forwarded = () => host.Services.ToServices.Count(),
-            Call = new(HttpMethod.Get, "/orders"), Caller = GatewayCallers.Alice,
+            Call = new(HttpMethod.Get, "/orders"),
+            Caller = GatewayCallers.Alice,
             ForbiddenCall = new(HttpMethod.Get, "/partner/orders/ready-to-ship"),
-            UnderPrivilegedCaller = GatewayCallers.Partner with { Scope = "profile" }, Lacking = "scope shipping",
+            UnderPrivilegedCaller = GatewayCallers.Partner with { Scope = "profile" },
+            Lacking = "scope shipping",
         };
     }
 }
