@@ -37,6 +37,21 @@ public sealed class SessionStoreUnreachableTests
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
     }
 
+    [Fact]
+    public void A_web_app_on_redis_has_the_handler_that_answers_503()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["ConnectionStrings:redis"] = "127.0.0.1:1,abortConnect=false";
+        builder.Configuration["Identity:Authority"] = "http://identity.test/realms/shop";
+        builder.Configuration["Identity:ClientId"] = "shop-web";
+        builder.Configuration["Identity:ClientSecret"] = "test-secret";
+
+        builder.AddWebAuthentication(new ShopAuthDemo.Web.Authentication.Configuration.WebAppSignIn(CookieName: "shop.session", ApiScopes: ["orders"]));
+
+        Assert.Contains(builder.Services, service => service.ServiceType == typeof(Microsoft.AspNetCore.Diagnostics.IExceptionHandler)
+            && service.ImplementationType == typeof(ShopAuthDemo.Web.Authentication.Sessions.SessionStoreUnreachableHandler));
+    }
+
     // The web apps' pipeline in small: the exception handler, then a session lookup that fails as Redis would.
     private static async Task<WebApplication> StartAsync(Exception failure)
     {
